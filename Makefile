@@ -1,0 +1,72 @@
+# The README's two commands are `make demo` and `make test`; the rest are their parts.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST := $(BIN)/pytest -q
+# Production-like settings for `check --deploy` (nothing is served with them).
+DEPLOY_ENV := MSRELIEF_PRODUCTION=true MSRELIEF_ALLOWED_HOSTS=msrelief.example.org \
+	MSRELIEF_SECRET_KEY=ci-only-Zq8vN3pR7tW1xY5bC9dF2gH6jK4mL0sA8eU3iO7-not-a-real-key
+
+.PHONY: setup demo test install system-packages lint fix typecheck checks \
+	test-sqlite test-postgres test-browser lock clean
+
+## setup: virtualenv, packages, database migrated, demo data loaded (safe to run again)
+setup: install
+	$(BIN)/msrelief migrate --no-input -v 0
+	$(BIN)/msrelief load-demo
+
+## demo: setup, then serve http://127.0.0.1:8000
+demo: setup
+	$(BIN)/msrelief runserver 127.0.0.1:8000
+
+## test: everything CI checks, in order
+test: setup system-packages lint typecheck checks test-sqlite test-postgres test-browser
+	@echo "make test: all checks passed"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "msrelief needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+system-packages:
+	scripts/system-packages.sh
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fix: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: install
+	$(BIN)/mypy
+
+checks: install
+	$(BIN)/msrelief makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(BIN)/msrelief check --deploy --fail-level WARNING
+
+test-sqlite: install
+	$(PYTEST)
+
+test-postgres: install system-packages
+	scripts/with-postgres.sh $(PYTEST)
+
+test-browser: install system-packages
+	$(PYTEST) tests/browser
+
+## lock: re-pin every installed package after changing pyproject.toml
+lock:
+	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install -q -e '.[dev]'
+	$(VENV)-lock/bin/pip freeze --exclude-editable | grep -v '^msrelief' > requirements.lock
+	rm -rf $(VENV)-lock
+
+clean:
+	rm -rf $(VENV) var

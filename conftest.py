@@ -1,0 +1,70 @@
+"""Personas shared by every test: a therapist, a colleague in the same clinic, a clinic
+admin, an outsider from another clinic, and a person with MS who has a client login."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from msrelief.testing import make_client_record, make_user
+
+# A zone far from UTC, with daylight saving, flushes out hidden UTC assumptions.
+TEST_TIME_ZONE = "Pacific/Auckland"
+
+
+@pytest.fixture(autouse=True)
+def _non_utc_time_zone(settings: Any) -> None:
+    settings.TIME_ZONE = TEST_TIME_ZONE
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings: Any, request: pytest.FixtureRequest) -> None:
+    # Argon2 is deliberately slow; tests that check hashing ask for it with a marker.
+    if "argon2" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def clinic(db: None) -> Any:
+    from msrelief.accounts.models import Clinic
+
+    return Clinic.objects.create(name="Harbour Street Clinic")
+
+
+@pytest.fixture
+def other_clinic(db: None) -> Any:
+    from msrelief.accounts.models import Clinic
+
+    return Clinic.objects.create(name="Hillside Practice")
+
+
+@pytest.fixture
+def therapist(clinic: Any) -> Any:
+    return make_user("tess@harbour.test", clinic, "therapist", full_name="Tess Therapist")
+
+
+@pytest.fixture
+def colleague(clinic: Any) -> Any:
+    return make_user("cal@harbour.test", clinic, "therapist", full_name="Cal Colleague")
+
+
+@pytest.fixture
+def clinic_admin(clinic: Any) -> Any:
+    return make_user("alex@harbour.test", clinic, "clinic_admin", full_name="Alex Admin")
+
+
+@pytest.fixture
+def outsider(other_clinic: Any) -> Any:
+    return make_user("olu@hillside.test", other_clinic, "therapist", full_name="Olu Outsider")
+
+
+@pytest.fixture
+def person_with_ms(clinic: Any) -> Any:
+    return make_user("robin@example.test", clinic, "client", full_name="Robin Example")
+
+
+@pytest.fixture
+def ms_client(therapist: Any) -> Any:
+    """Robin's client record, kept by Tess in the Harbour Street Clinic."""
+    return make_client_record(therapist)

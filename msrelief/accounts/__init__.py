@@ -1,0 +1,1 @@
+"""Users, clinics and roles: who may see which client."""

@@ -1,0 +1,41 @@
+"""Who may see and change which client. Every query for client data starts here, so that a
+user only ever sees their own clinic's clients."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from msrelief.accounts.models import Role, User
+from msrelief.clients.models import Client
+
+
+def clients_for(user: User) -> QuerySet[Client]:
+    """The clients ``user`` may see: all of their clinic's, if they are clinic staff."""
+    if not user.is_authenticated or not user.is_clinic_staff or user.clinic_id is None:
+        return Client.objects.none()
+    return Client.objects.filter(clinic_id=user.clinic_id)
+
+
+def get_client_or_404(user: User, pk: int | str) -> Client:
+    """The client with ``pk`` if ``user`` may see it; otherwise 404, never a hint it exists."""
+    try:
+        return clients_for(user).select_related("therapist", "clinic").get(pk=int(pk))
+    except (ValueError, TypeError, Client.DoesNotExist):
+        raise Http404("No such client") from None
+
+
+def can_delete_client(user: User, client: Client) -> bool:
+    """The clinic admin, or the client's responsible therapist, may delete a client record."""
+    if not user.is_clinic_staff or user.clinic_id != client.clinic_id:
+        return False
+    return user.role == Role.CLINIC_ADMIN or client.therapist_id == user.pk
+
+
+def staff_of(user: User) -> QuerySet[User]:
+    """The clinic staff who can be made a client's responsible therapist."""
+    if user.clinic_id is None:
+        return User.objects.none()
+    return User.objects.filter(
+        clinic_id=user.clinic_id, role__in=[Role.CLINIC_ADMIN, Role.THERAPIST], is_active=True
+    )

@@ -1,0 +1,31 @@
+import pytest
+from django.urls import reverse
+
+from msrelief.testing import PASSWORD
+
+URL = reverse("accounts-login")
+
+
+def test_a_therapist_logs_in_with_email_and_lands_on_the_dashboard(client, therapist):
+    response = client.post(URL, {"username": "TESS@harbour.test", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("clients-dashboard")
+
+
+def test_a_wrong_password_gives_a_clear_error(client, therapist):
+    response = client.post(URL, {"username": "tess@harbour.test", "password": "nope"})
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert "The email address or password is not right" in response.text
+
+
+def test_logging_out_needs_a_post_and_ends_the_session(client, therapist):
+    client.force_login(therapist)
+    assert client.post(reverse("accounts-logout")).status_code == 302
+    assert client.get(reverse("clients-dashboard")).status_code == 302
+
+
+@pytest.mark.argon2
+def test_passwords_are_hashed_with_argon2(therapist, settings):
+    therapist.set_password("another-long-password")
+    assert therapist.password.startswith("argon2")

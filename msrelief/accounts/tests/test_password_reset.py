@@ -1,0 +1,23 @@
+import re
+
+from django.core import mail
+from django.urls import reverse
+
+
+def test_a_reset_link_is_emailed_and_sets_a_new_password(client, therapist, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    client.post(reverse("accounts-reset"), {"email": "tess@harbour.test"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/accounts/reset/\S+)", mail.outbox[0].body).group(1)
+    form_url = client.get(link).url
+    new = "a-fresh-password-for-tess"
+    client.post(form_url, {"new_password1": new, "new_password2": new})
+    therapist.refresh_from_db()
+    assert therapist.check_password(new)
+
+
+def test_an_unknown_address_sends_nothing_and_says_the_same(client, db, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    response = client.post(reverse("accounts-reset"), {"email": "nobody@example.test"}, follow=True)
+    assert "Check your email" in response.text
+    assert mail.outbox == []

@@ -1,0 +1,31 @@
+from django.contrib.auth import views as auth
+from django.urls import path, reverse_lazy
+
+from msrelief.accounts.forms import LoginForm
+
+urlpatterns = [
+    path(
+        "login/",
+        auth.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="accounts-login",
+    ),
+    path("logout/", auth.LogoutView.as_view(), name="accounts-logout"),
+    path(
+        "password/",
+        auth.PasswordChangeView.as_view(success_url=reverse_lazy("accounts-password-changed")),
+        name="accounts-password-change",
+    ),
+    path("password/done/", auth.PasswordChangeDoneView.as_view(), name="accounts-password-changed"),
+    path(
+        "reset/",
+        auth.PasswordResetView.as_view(success_url=reverse_lazy("accounts-reset-sent")),
+        name="accounts-reset",
+    ),
+    path("reset/sent/", auth.PasswordResetDoneView.as_view(), name="accounts-reset-sent"),
+    path(
+        "reset/<uidb64>/<token>/",
+        auth.PasswordResetConfirmView.as_view(success_url=reverse_lazy("accounts-reset-done")),
+        name="password_reset_confirm",
+    ),
+    path("reset/done/", auth.PasswordResetCompleteView.as_view(), name="accounts-reset-done"),
+]

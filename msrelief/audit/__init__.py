@@ -1,0 +1,1 @@
+"""The audit trail: who read or changed which health data, when and from where."""

@@ -1,0 +1,1 @@
+"""The client record: a person with MS seen by a clinic."""

@@ -1,0 +1,114 @@
+"""Forms parse and check what a person typed; the services decide and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from msrelief.accounts import permissions
+from msrelief.accounts.models import User
+from msrelief.clients import consent
+from msrelief.clients.models import Client, Phenotype
+
+
+class LinesField(forms.CharField):
+    """A textarea where each non-empty line becomes one item of a list."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ClientForm(forms.ModelForm):
+    other_medicines = LinesField(
+        required=False,
+        label="Other medicines",
+        help_text="One per line, for example: baclofen 10 mg three times a day.",
+        max_length=2000,
+    )
+
+    class Meta:
+        model = Client
+        fields = [
+            "display_name",
+            "year_of_birth",
+            "sex",
+            "phenotype",
+            "diagnosis_year",
+            "edss",
+            "dmt",
+            "other_medicines",
+            "email",
+            "therapist",
+            "notes",
+        ]
+        labels = {
+            "display_name": "Name or initials",
+            "year_of_birth": "Year of birth",
+            "phenotype": "Type of MS",
+            "diagnosis_year": "Year of diagnosis",
+            "therapist": "Responsible therapist",
+            "email": "Email address",
+        }
+        help_texts = {
+            "year_of_birth": "For example 1978.",
+            "diagnosis_year": "For example 2015. Leave empty if not known.",
+        }
+        widgets = {
+            "year_of_birth": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "diagnosis_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "edss": forms.NumberInput(attrs={"step": "0.5", "min": "0", "max": "10"}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+        }
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        kwargs.setdefault("instance", Client(clinic_id=user.clinic_id))
+        super().__init__(*args, **kwargs)
+        therapist = self.fields["therapist"]
+        assert isinstance(therapist, forms.ModelChoiceField)
+        therapist.queryset = permissions.staff_of(user)
+        therapist.empty_label = None
+        if not self.instance.pk:
+            self.initial.setdefault("therapist", user.pk)
+
+
+class NewClientForm(ClientForm):
+    """Adding a client also records their consent, which is required."""
+
+    consent_given = forms.BooleanField(
+        label="The client has read and agreed to the consent text above",
+        error_messages={"required": "Record the client's consent before saving their details."},
+    )
+    consented_on = forms.DateField(
+        label="Date of consent",
+        help_text="For example 2026-11-24.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    consent_version = consent.CURRENT_VERSION
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("consented_on", timezone.localdate())
+
+    def clean_consented_on(self) -> Any:
+        value = self.cleaned_data["consented_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError("The date of consent cannot be in the future.")
+        return value
+
+
+class ClientFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Search by name", max_length=100)
+    phenotype = forms.ChoiceField(
+        required=False, label="Type of MS", choices=[("", "All types"), *Phenotype.choices]
+    )

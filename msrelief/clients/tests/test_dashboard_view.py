@@ -1,0 +1,47 @@
+from django.urls import reverse
+
+from msrelief.testing import make_client_record
+
+URL = reverse("clients-dashboard")
+
+
+def test_the_dashboard_lists_the_clinics_clients_for_a_colleague(client, ms_client, colleague):
+    client.force_login(colleague)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "Robin Example" in response.text
+
+
+def test_the_dashboard_never_lists_another_clinics_clients(client, ms_client, outsider):
+    client.force_login(outsider)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "Robin Example" not in response.text
+
+
+def test_search_by_name_and_filter_by_phenotype(client, therapist):
+    make_client_record(therapist, display_name="Ana Relapsing", phenotype="RRMS")
+    make_client_record(therapist, display_name="Ben Primary", phenotype="PPMS", edss=None)
+    client.force_login(therapist)
+    assert "Ben Primary" not in client.get(URL, {"q": "ana"}).text
+    by_type = client.get(URL, {"phenotype": "PPMS"}).text
+    assert "Ben Primary" in by_type
+    assert "Ana Relapsing" not in by_type
+
+
+def test_an_unknown_filter_value_is_ignored_not_an_error(client, ms_client, therapist):
+    client.force_login(therapist)
+    response = client.get(URL, {"phenotype": "nonsense", "page": "abc"})
+    assert response.status_code == 200
+    assert "Robin Example" in response.text
+
+
+def test_a_person_with_ms_is_refused_the_staff_dashboard(client, person_with_ms):
+    client.force_login(person_with_ms)
+    assert client.get(URL).status_code == 403
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts-login"))

@@ -1,0 +1,37 @@
+from django.urls import reverse
+
+from msrelief.audit.models import AuditEvent
+
+
+def test_a_colleague_sees_the_record_and_the_view_is_audited(client, ms_client, colleague):
+    client.force_login(colleague)
+    response = client.get(reverse("clients-detail", args=[ms_client.pk]))
+    assert response.status_code == 200
+    assert "Relapsing-remitting MS (RRMS)" in response.text
+    assert "baclofen" in response.text
+    event = AuditEvent.objects.get(action="view")
+    assert event.request_id == response["X-Request-ID"]
+    assert event.remote_addr == "127.0.0.1"
+
+
+def test_an_outsider_gets_404_and_no_data(client, ms_client, outsider):
+    client.force_login(outsider)
+    response = client.get(reverse("clients-detail", args=[ms_client.pk]))
+    assert response.status_code == 404
+    assert "Robin" not in response.text
+
+
+def test_a_client_id_that_does_not_exist_is_404(client, therapist):
+    client.force_login(therapist)
+    assert client.get(reverse("clients-detail", args=[987654])).status_code == 404
+
+
+def test_the_delete_link_shows_only_to_those_who_may_delete(
+    client, ms_client, colleague, therapist
+):
+    client.force_login(colleague)
+    assert (
+        "Delete this client" not in client.get(reverse("clients-detail", args=[ms_client.pk])).text
+    )
+    client.force_login(therapist)
+    assert "Delete this client" in client.get(reverse("clients-detail", args=[ms_client.pk])).text

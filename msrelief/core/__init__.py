@@ -1,0 +1,1 @@
+"""Site-wide pieces: the layout, home page, system checks and demo data."""

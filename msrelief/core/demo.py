@@ -1,0 +1,75 @@
+"""Demo data: two clinics (to show that one cannot see the other's clients) and about twelve
+clients who are entirely fictional. Created through the same services as real data, so the
+demo also has an audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from msrelief.accounts.models import Clinic, Role, User
+from msrelief.clients import services as clients
+
+PASSWORD = "demo-password-2026"  # noqa: S105  (published on purpose: demo logins only)
+LOGINS = (
+    ("admin@demo.msrelief.test", "clinic admin, Harbour Street Clinic"),
+    ("therapist@demo.msrelief.test", "therapist, Harbour Street Clinic"),
+    ("therapist@other.msrelief.test", "therapist, Hillside Practice (the other clinic)"),
+)
+
+# name, birth year, sex, phenotype, diagnosis year, EDSS, DMT, other medicines
+CLIENTS = (
+    ("A. Demo-Rowan", 1979, "female", "RRMS", 2012, "2.5", "ocrelizumab", ["vitamin D"]),
+    ("B. Demo-Hale", 1968, "male", "SPMS", 2001, "6.0", "", ["baclofen", "gabapentin"]),
+    ("C. Demo-Ishida", 1990, "female", "RRMS", 2019, "1.5", "dimethyl fumarate", []),
+    ("D. Demo-Okafor", 1972, "female", "PPMS", 2015, "4.5", "ocrelizumab", ["fampridine"]),
+    ("E. Demo-Lindqvist", 1985, "male", "CIS", 2024, None, "", []),
+    ("F. Demo-Marsh", 1961, "female", "SPMS", 1996, "6.5", "", ["tizanidine", "amitriptyline"]),
+    ("G. Demo-Pereira", 1994, "other", "RRMS", 2021, "2.0", "natalizumab", []),
+    ("H. Demo-Quinn", 1976, "female", "RRMS", 2008, "3.0", "teriflunomide", ["modafinil"]),
+    ("J. Demo-Sato", 1982, "not_stated", "unknown", None, None, "", []),
+    ("K. Demo-Tembo", 1970, "male", "PPMS", 2018, "5.5", "", ["oxybutynin"]),
+    ("L. Demo-Varga", 1988, "female", "RRMS", 2016, "1.0", "ofatumumab", ["vitamin D"]),
+)
+OTHER_CLINIC_CLIENTS = (("M. Demo-Hillside", 1980, "female", "RRMS", 2014, "2.0", "", []),)
+
+
+@transaction.atomic
+def load() -> bool:
+    """Create the demo data unless it is there already; True if anything was created."""
+    if Clinic.objects.filter(name="Harbour Street Clinic (demo)").exists():
+        return False
+    harbour = Clinic.objects.create(name="Harbour Street Clinic (demo)")
+    hillside = Clinic.objects.create(name="Hillside Practice (demo)")
+    admin = _user(LOGINS[0][0], "Alex Admin (demo)", harbour, Role.CLINIC_ADMIN)
+    therapist = _user(LOGINS[1][0], "Tess Therapist (demo)", harbour, Role.THERAPIST)
+    other = _user(LOGINS[2][0], "Olu Outsider (demo)", hillside, Role.THERAPIST)
+    for index, row in enumerate(CLIENTS):
+        _client(admin if index % 3 == 0 else therapist, row)
+    for row in OTHER_CLINIC_CLIENTS:
+        _client(other, row)
+    return True
+
+
+def _user(email: str, name: str, clinic: Clinic, role: Role) -> User:
+    return User.objects.create_user(email, PASSWORD, full_name=name, clinic=clinic, role=role)
+
+
+def _client(actor: User, row: tuple[object, ...]) -> None:
+    name, born, sex, phenotype, diagnosed, edss, dmt, medicines = row
+    clients.create_client(
+        actor,
+        consented_on=timezone.localdate() - dt.timedelta(days=30),
+        display_name=name,
+        year_of_birth=born,
+        sex=sex,
+        phenotype=phenotype,
+        diagnosis_year=diagnosed,
+        edss=Decimal(str(edss)) if edss else None,
+        dmt=dmt,
+        other_medicines=medicines,
+        notes="Fictional demo client.",
+    )

@@ -1,0 +1,57 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from msrelief.checks import production_settings_check
+
+GOOD_KEY = "Zq8-vN3!pR7@tW1#xY5$bC9%dF2^gH6&jK4*mL0(sA8)eU3_iO7+"
+
+
+def run_deploy_check(**env):
+    environ = {
+        **os.environ,
+        "MSRELIEF_PRODUCTION": "true",
+        "MSRELIEF_SECRET_KEY": GOOD_KEY,
+        "MSRELIEF_ALLOWED_HOSTS": "msrelief.example.org",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = run_deploy_check()
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "check_id"),
+    [
+        ({"MSRELIEF_DEBUG": "true"}, "msrelief.E001"),
+        ({"MSRELIEF_SECRET_KEY": ""}, "msrelief.E002"),
+        ({"MSRELIEF_ALLOWED_HOSTS": ""}, "msrelief.E003"),
+        ({"MSRELIEF_ALLOWED_HOSTS": "*"}, "msrelief.E003"),
+    ],
+)
+def test_unsafe_production_settings_are_refused(env, check_id):
+    result = run_deploy_check(**env)
+    assert result.returncode != 0
+    assert check_id in result.stderr
+
+
+def test_development_mode_is_not_held_to_production_rules(settings):
+    settings.PRODUCTION = False
+    settings.DEBUG = True
+    assert production_settings_check() == []
+
+
+def test_an_unknown_email_backend_is_refused():
+    result = run_deploy_check(MSRELIEF_EMAIL_BACKEND="pigeon")
+    assert "msrelief.E004" in result.stderr

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from msrelief.core import views as core
+
+urlpatterns = [
+    path("", core.home, name="home"),
+    path("healthz", core.healthz, name="healthz"),
+    path("accounts/", include("msrelief.accounts.urls")),
+    path("clients/", include("msrelief.clients.urls")),
+    path("audit/", include("msrelief.audit.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,275 @@
+"""Forest plots of a :class:`~msrelief.stats.meta.MetaResult` as Vega-Lite, SVG and PNG.
+
+The chart has three columns that share one row axis: study labels; the plot (each study's
+estimate as a square sized by its weight with its confidence interval, the pooled estimate
+as a diamond spanning its CI, the prediction interval as a dashed line, and a reference
+line at no effect); and the numbers (estimate [CI] and weight). :func:`forest_table_rows`
+returns the same numbers as rows for the HTML table that accompanies every chart.
+
+Study intervals are normal-based, ``yi +/- z * sqrt(vi)``, as in metafor ``forest()``.
+Ratio measures can be drawn back-transformed (``back_transform=True``): values are
+exponentiated and the x axis is logarithmic.
+
+SVG from vl-convert carries no accessible name, so :func:`forest_svg` adds ``role="img"``,
+``aria-labelledby`` and ``<title>``/``<desc>`` elements to the root ``<svg>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+from collections.abc import Sequence
+from typing import Any, Literal, TypedDict
+
+import vl_convert
+from scipy import stats
+
+from msrelief.stats.meta import MetaResult
+
+__all__ = ["ForestRow", "forest_png", "forest_spec", "forest_svg", "forest_table_rows"]
+
+_METHOD_NAMES = {
+    "FE": "fixed-effect (inverse variance)",
+    "DL": "random-effects (DerSimonian-Laird)",
+    "REML": "random-effects (REML)",
+    "PM": "random-effects (Paule-Mandel)",
+}
+_ROW_HEIGHT = 24
+
+
+class ForestRow(TypedDict):
+    """One row of the forest plot and of its data table."""
+
+    label: str
+    kind: Literal["study", "pooled", "prediction"]
+    estimate: float | None
+    ci_low: float
+    ci_high: float
+    weight: float | None
+
+
+def _scale(value: float, back_transform: bool) -> float:
+    return math.exp(value) if back_transform else value
+
+
+def forest_table_rows(
+    result: MetaResult,
+    labels: Sequence[str] | None = None,
+    *,
+    back_transform: bool = False,
+) -> list[ForestRow]:
+    """Rows with the plotted numbers: one per study (estimate, CI, weight in percent), then
+    the pooled estimate (``kind="pooled"``) and, when there is one, the prediction interval
+    (``kind="prediction"``, ``estimate`` is ``None``)."""
+    names = tuple(labels) if labels is not None else result.labels
+    if len(names) != result.k:
+        raise ValueError(f"{len(names)} labels were given for {result.k} studies")
+    z = float(stats.norm.ppf(0.5 + result.level / 2))
+    rows: list[ForestRow] = []
+    for name, yi, vi, weight in zip(names, result.yi, result.vi, result.weights, strict=True):
+        half = z * math.sqrt(vi)
+        rows.append(
+            ForestRow(
+                label=name, kind="study", estimate=_scale(yi, back_transform),
+                ci_low=_scale(yi - half, back_transform),
+                ci_high=_scale(yi + half, back_transform), weight=weight,
+            )
+        )  # fmt: skip
+    rows.append(
+        ForestRow(
+            label=f"Pooled ({result.method}{', HKSJ' if result.hksj else ''})", kind="pooled",
+            estimate=_scale(result.estimate, back_transform),
+            ci_low=_scale(result.ci_low, back_transform),
+            ci_high=_scale(result.ci_high, back_transform), weight=100.0,
+        )
+    )  # fmt: skip
+    if result.pi_low is not None and result.pi_high is not None:
+        rows.append(
+            ForestRow(
+                label="Prediction interval", kind="prediction", estimate=None,
+                ci_low=_scale(result.pi_low, back_transform),
+                ci_high=_scale(result.pi_high, back_transform), weight=None,
+            )
+        )  # fmt: skip
+    return rows
+
+
+def _describe(result: MetaResult, back_transform: bool) -> str:
+    pct = round(result.level * 100)
+    est, lo, hi = (
+        _scale(x, back_transform) for x in (result.estimate, result.ci_low, result.ci_high)
+    )
+    text = (
+        f"Forest plot of {result.k} {'study' if result.k == 1 else 'studies'}. "
+        f"Pooled {_METHOD_NAMES[result.method]} estimate {est:.2f} "
+        f"({pct}% confidence interval {lo:.2f} to {hi:.2f})."
+    )
+    if result.pi_low is not None and result.pi_high is not None:
+        pi_lo, pi_hi = _scale(result.pi_low, back_transform), _scale(result.pi_high, back_transform)
+        text += f" {pct}% prediction interval {pi_lo:.2f} to {pi_hi:.2f}."
+    if result.i2 is not None:
+        text += f" I-squared {result.i2:.0f}%."
+    return text
+
+
+def _fmt(value: float) -> str:
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def _values(rows: list[ForestRow]) -> list[dict[str, Any]]:
+    values: list[dict[str, Any]] = []
+    gap = 0
+    for position, row in enumerate(rows):
+        if row["kind"] != "study" and gap == 0:
+            gap = 1  # one empty line between the studies and the summary rows
+        estimate = row["estimate"]
+        interval = f"[{_fmt(row['ci_low'])}, {_fmt(row['ci_high'])}]"
+        values.append(
+            {
+                **row,
+                "row": position + gap,
+                "numbers": interval if estimate is None else f"{_fmt(estimate)} {interval}",
+                "weight_text": "" if row["weight"] is None else f"{row['weight']:.1f}%",
+            }
+        )
+    return values
+
+
+def _diamond(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    pooled = next(row for row in rows if row["kind"] == "pooled")
+    y = pooled["row"]
+    return [
+        {"x": pooled["ci_low"], "y": y, "y2": y},
+        {"x": pooled["estimate"], "y": y - 0.4, "y2": y + 0.4},
+        {"x": pooled["ci_high"], "y": y, "y2": y},
+    ]
+
+
+def _plot_layers(
+    values: list[dict[str, Any]], x_scale: dict[str, Any], effect_label: str, null_value: float
+) -> list[dict[str, Any]]:
+    x = {"type": "quantitative", "scale": x_scale, "title": effect_label}
+    y = {"field": "row", "type": "quantitative", "axis": None}
+    study = {"filter": "datum.kind === 'study'"}
+    return [
+        {"mark": {"type": "rule", "strokeDash": [4, 4], "color": "#6b6b6b"},
+         "data": {"values": [{"null": null_value}]},
+         "encoding": {"x": {**x, "field": "null"}}},
+        {"transform": [study], "mark": {"type": "rule", "color": "#1d1d1d"},
+         "encoding": {"x": {**x, "field": "ci_low"}, "x2": {"field": "ci_high"}, "y": y}},
+        {"transform": [study],
+         "mark": {"type": "square", "filled": True, "opacity": 1, "color": "#1d1d1d"},
+         "encoding": {"x": {**x, "field": "estimate"}, "y": y,
+                      "size": {"field": "weight", "type": "quantitative", "legend": None,
+                               "scale": {"range": [20, 320]}}}},
+        {"data": {"values": _diamond(values)}, "mark": {"type": "area", "color": "#1d4f91"},
+         "encoding": {"x": {**x, "field": "x"}, "y": {**y, "field": "y"}, "y2": {"field": "y2"}}},
+        {"transform": [{"filter": "datum.kind === 'prediction'"}],
+         "mark": {"type": "rule", "strokeDash": [6, 3], "strokeWidth": 2, "color": "#1d4f91"},
+         "encoding": {"x": {**x, "field": "ci_low"}, "x2": {"field": "ci_high"}, "y": y}},
+    ]  # fmt: skip
+
+
+def _text_column(field: str, title: str, width: int, align: str) -> dict[str, Any]:
+    return {
+        "width": width,
+        "title": {"text": title, "fontSize": 12, "anchor": "start" if align == "left" else "end"},
+        "mark": {"type": "text", "align": align, "baseline": "middle", "fontSize": 12},
+        "encoding": {
+            "y": {"field": "row", "type": "quantitative", "axis": None},
+            "x": {"value": 0 if align == "left" else width},
+            "text": {"field": field, "type": "nominal"},
+        },
+    }
+
+
+def forest_spec(
+    result: MetaResult,
+    labels: Sequence[str] | None = None,
+    *,
+    title: str | None = None,
+    description: str | None = None,
+    effect_label: str = "Effect size",
+    back_transform: bool = False,
+) -> dict[str, Any]:
+    """Vega-Lite (v6) specification of the forest plot, as a JSON-ready dict.
+
+    ``back_transform=True`` is for ratio measures stored on the log scale: values are
+    exponentiated, the x axis is logarithmic and the no-effect line is at 1 (else 0).
+    ``description`` defaults to a plain-language summary of the pooled result; it becomes
+    the chart's accessible description.
+    """
+    rows = forest_table_rows(result, labels, back_transform=back_transform)
+    values = _values(rows)
+    n_rows = max(row["row"] for row in values) + 1
+    y_scale = {"domain": [-0.8, n_rows - 0.2], "reverse": True}
+    x_scale: dict[str, Any] = {"type": "log"} if back_transform else {"zero": False}
+    plot = {
+        "width": 320,
+        "title": {"text": " ", "fontSize": 12},
+        "layer": _plot_layers(values, x_scale, effect_label, 1.0 if back_transform else 0.0),
+    }
+    columns = [
+        _text_column("label", "Study", 190, "left"),
+        plot,
+        _text_column("numbers", f"Estimate [{round(result.level * 100)}% CI]", 150, "right"),
+        _text_column("weight_text", "Weight", 60, "right"),
+    ]
+    for column in columns:
+        column["height"] = _ROW_HEIGHT * n_rows
+        for layer in column.get("layer", [column]):
+            y = layer.get("encoding", {}).get("y")
+            if y is not None:
+                y["scale"] = y_scale
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "title": {"text": title or "Forest plot", "anchor": "start"},
+        "description": description or _describe(result, back_transform),
+        "data": {"values": values},
+        "hconcat": columns,
+        "spacing": 8,
+        "resolve": {"scale": {"y": "shared"}},
+        "config": {"view": {"stroke": None}, "font": "sans-serif"},
+    }
+
+
+def _accessible_svg(svg: str, title: str, description: str) -> str:
+    """Give the root ``<svg>`` an accessible name and description."""
+    digest = hashlib.sha256((title + description).encode()).hexdigest()[:10]
+    title_id, desc_id = f"forest-title-{digest}", f"forest-desc-{digest}"
+    start = svg.index("<svg")
+    end = svg.index(">", start)
+    attributes = f' role="img" aria-labelledby="{title_id} {desc_id}"'
+    elements = (
+        f'<title id="{title_id}">{html.escape(title)}</title>'
+        f'<desc id="{desc_id}">{html.escape(description)}</desc>'
+    )
+    return svg[:end] + attributes + ">" + elements + svg[end + 1 :]
+
+
+def forest_svg(
+    result: MetaResult,
+    labels: Sequence[str] | None = None,
+    **options: Any,
+) -> str:
+    """The forest plot as an SVG document with ``<title>``, ``<desc>`` and ``role="img"``.
+    ``options`` are those of :func:`forest_spec`."""
+    spec = forest_spec(result, labels, **options)
+    svg = str(vl_convert.vegalite_to_svg(json.dumps(spec)))
+    return _accessible_svg(svg, spec["title"]["text"], spec["description"])
+
+
+def forest_png(
+    result: MetaResult,
+    labels: Sequence[str] | None = None,
+    *,
+    scale: float = 2.0,
+    **options: Any,
+) -> bytes:
+    """The forest plot as PNG bytes (``scale`` 2 for print). A PNG has no text alternative:
+    put the data table from :func:`forest_table_rows` next to it."""
+    spec = forest_spec(result, labels, **options)
+    return bytes(vl_convert.vegalite_to_png(json.dumps(spec), scale=scale))

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "msrelief.accounts",
     "msrelief.audit",
     "msrelief.clients",
+    "msrelief.instruments",
     "msrelief.core",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -157,6 +158,9 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+BASE_URL = env_str("MSRELIEF_BASE_URL").rstrip("/")
+QUESTIONNAIRE_LINK_DAYS = env_int("MSRELIEF_LINK_DAYS")
 
 LOGGING = {
     "version": 1,

@@ -30,3 +30,29 @@ def make_client_record(actor: Any, **fields: Any) -> Any:
     }
     defaults.update(fields)
     return services.create_client(actor, consented_on=dt.date(2026, 1, 5), **defaults)
+
+
+def assign(actor: Any, client: Any, code: str = "phq9", **options: Any) -> tuple[Any, str]:
+    """Give ``client`` a questionnaire as ``actor`` would; returns (administration, token)."""
+    from msrelief.instruments import services
+
+    return services.assign_instrument(actor, client, code, **options)  # type: ignore[no-any-return]
+
+
+PHQ9_ALL_ZERO = {str(n): 0.0 for n in range(1, 10)}
+
+
+def assert_matches_snapshot(text: str, path: Any) -> None:
+    """Compare ``text`` with a committed snapshot file. Set MSRELIEF_UPDATE_SNAPSHOTS=1 to
+    (re)write the snapshot after a deliberate change, then review and commit the diff."""
+    import os
+    from pathlib import Path
+
+    snapshot = Path(path)
+    if os.environ.get("MSRELIEF_UPDATE_SNAPSHOTS") == "1":
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_text(text)
+    assert snapshot.exists(), f"no snapshot {snapshot}; run with MSRELIEF_UPDATE_SNAPSHOTS=1"
+    assert text == snapshot.read_text(), (
+        f"{snapshot.name} changed; if deliberate, rerun with MSRELIEF_UPDATE_SNAPSHOTS=1"
+    )

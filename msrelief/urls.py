@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from msrelief.api.api import api
 from msrelief.core import views as core
 
 urlpatterns = [
@@ -9,5 +10,8 @@ urlpatterns = [
     path("accounts/", include("msrelief.accounts.urls")),
     path("clients/", include("msrelief.clients.urls")),
     path("audit/", include("msrelief.audit.urls")),
+    path("", include("msrelief.instruments.urls_staff")),
+    path("", include("msrelief.instruments.urls_fill")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

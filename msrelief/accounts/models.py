@@ -8,10 +8,22 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+UK_CRISIS_GUIDANCE = (
+    "If you might act on thoughts of harming yourself, or you are in danger now, call 999 or go "
+    "to A&E.\n"
+    "For urgent help that is not an emergency, call NHS 111 and choose the mental health option.\n"
+    "To talk to someone at any time, day or night, call Samaritans free on 116 123."
+)
+
 
 class Clinic(models.Model):
     name = models.CharField(max_length=200, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    crisis_guidance = models.TextField(
+        default=UK_CRISIS_GUIDANCE,
+        help_text="Shown at once to a client whose answers suggest thoughts of self-harm. "
+        "One line per service. The default is for the UK.",
+    )
 
     class Meta:
         ordering = ["name"]

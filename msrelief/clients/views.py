@@ -15,6 +15,8 @@ from msrelief.accounts import permissions
 from msrelief.accounts.decorators import staff_required
 from msrelief.clients import consent, services
 from msrelief.clients.forms import ClientFilterForm, ClientForm, NewClientForm
+from msrelief.core.http import posted as _posted
+from msrelief.instruments.models import SafetyFlag
 
 PAGE_SIZE = 25
 
@@ -29,7 +31,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if filters.cleaned_data["phenotype"]:
             clients = clients.filter(phenotype=filters.cleaned_data["phenotype"])
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "clients/dashboard.html", {"filters": filters, "page": page})
+    flags = SafetyFlag.objects.filter(
+        clinic_id=request.user.clinic_id, acknowledged_at__isnull=True
+    ).select_related("client")
+    return render(
+        request, "clients/dashboard.html", {"filters": filters, "page": page, "flags": flags}
+    )
 
 
 def _save(form: ClientForm, save: Any) -> Any:
@@ -44,7 +51,7 @@ def _save(form: ClientForm, save: Any) -> Any:
 
 @staff_required
 def client_add(request: HttpRequest) -> HttpResponse:
-    form = NewClientForm(request.POST or None, user=request.user)
+    form = NewClientForm(_posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
 
         def save(data: dict[str, Any]) -> Any:
@@ -81,7 +88,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if request.method == "GET"
         else (permissions.get_client_or_404(request.user, pk))
     )
-    form = ClientForm(request.POST or None, user=request.user, instance=client)
+    form = ClientForm(_posted(request), user=request.user, instance=client)
     if request.method == "POST" and form.is_valid():
         updated = _save(form, lambda data: services.update_client(request.user, client, **data))
         if updated is not None:

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from msrelief.accounts.models import Clinic, Role, User
 from msrelief.clients import services as clients
+from msrelief.clients.models import Client
+from msrelief.instruments import services as measures
 
 PASSWORD = "demo-password-2026"  # noqa: S105  (published on purpose: demo logins only)
 LOGINS = (
@@ -47,10 +49,12 @@ def load() -> bool:
     admin = _user(LOGINS[0][0], "Alex Admin (demo)", harbour, Role.CLINIC_ADMIN)
     therapist = _user(LOGINS[1][0], "Tess Therapist (demo)", harbour, Role.THERAPIST)
     other = _user(LOGINS[2][0], "Olu Outsider (demo)", hillside, Role.THERAPIST)
-    for index, row in enumerate(CLIENTS):
-        _client(admin if index % 3 == 0 else therapist, row)
+    made = [
+        _client(admin if index % 3 == 0 else therapist, row) for index, row in enumerate(CLIENTS)
+    ]
     for row in OTHER_CLINIC_CLIENTS:
         _client(other, row)
+    _measures(therapist, made[1])
     return True
 
 
@@ -58,9 +62,9 @@ def _user(email: str, name: str, clinic: Clinic, role: Role) -> User:
     return User.objects.create_user(email, PASSWORD, full_name=name, clinic=clinic, role=role)
 
 
-def _client(actor: User, row: tuple[object, ...]) -> None:
+def _client(actor: User, row: tuple[object, ...]) -> Client:
     name, born, sex, phenotype, diagnosed, edss, dmt, medicines = row
-    clients.create_client(
+    return clients.create_client(
         actor,
         consented_on=timezone.localdate() - dt.timedelta(days=30),
         display_name=name,
@@ -73,3 +77,33 @@ def _client(actor: User, row: tuple[object, ...]) -> None:
         other_medicines=medicines,
         notes="Fictional demo client.",
     )
+
+
+# A fictional course of six weeks of massage: PHQ-9, GAD-7 and 0-10 ratings at weeks 0, 3 and 6,
+# entered as paper forms, so that the Measures page has a history to show.
+DEMO_COURSE = {
+    "phq9": (
+        {"1": 2, "2": 2, "3": 3, "4": 3, "5": 1, "6": 1, "7": 2, "8": 1, "9": 0},
+        {"1": 1, "2": 2, "3": 2, "4": 2, "5": 1, "6": 1, "7": 1, "8": 0, "9": 0},
+        {"1": 1, "2": 1, "3": 1, "4": 2, "5": 0, "6": 0, "7": 1, "8": 0, "9": 0},
+    ),
+    "gad7": (
+        {"1": 2, "2": 2, "3": 2, "4": 3, "5": 1, "6": 2, "7": 1},
+        {"1": 2, "2": 1, "3": 2, "4": 2, "5": 1, "6": 1, "7": 1},
+        {"1": 1, "2": 1, "3": 1, "4": 1, "5": 0, "6": 1, "7": 1},
+    ),
+    "nrs-fatigue": ({"1": 8}, {"1": 7}, {"1": 5}),
+}
+
+
+def _measures(actor: User, client: Client) -> None:
+    today = timezone.localdate()
+    for code, visits in DEMO_COURSE.items():
+        for weeks_ago, answers in zip((6, 3, 0), visits, strict=True):
+            measures.enter_response(
+                actor,
+                client,
+                code,
+                {item: float(value) for item, value in answers.items()},
+                today - dt.timedelta(weeks=weeks_ago),
+            )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.forms import BoundField
 from django.utils.safestring import SafeString
@@ -23,3 +25,9 @@ def widget(field: BoundField) -> SafeString:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def bound(form: Any, name: str) -> BoundField:
+    """``{{ form|bound:"item_3" }}``: a form's field by a name held in a variable."""
+    return form[name]  # type: ignore[no-any-return]

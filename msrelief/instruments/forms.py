@@ -1,0 +1,112 @@
+"""Django forms built from a questionnaire's items. Each answer is checked against the item's
+allowed values here, so a page can name the question that is wrong."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from msrelief.instruments.rendering import Item
+
+
+def _number_error(item: Item) -> str:
+    unit = f" {item.unit}" if item.unit else ""
+    low = "" if item.minimum is None else f"{item.minimum:g}"
+    high = "" if item.maximum is None else f"{item.maximum:g}"
+    kind = "a whole number" if item.integer else "a number"
+    if low and high:
+        return f"Enter {kind} from {low} to {high}{unit}."
+    if low:
+        return f"Enter {kind} of {low}{unit} or more."
+    return f"Enter {kind}."
+
+
+def field_for(item: Item) -> forms.Field:
+    label = f"{item.number}. {item.text}"
+    if item.options:
+        return forms.ChoiceField(
+            label=label,
+            required=False,
+            choices=[(o.value, o.label) for o in item.options],
+            widget=forms.RadioSelect,
+            error_messages={
+                "invalid_choice": "Choose one of the answers: "
+                + ", ".join(o.label for o in item.options)
+            },
+        )
+    message = _number_error(item)
+    attrs: dict[str, Any] = {"inputmode": "numeric" if item.integer else "decimal"}
+    cls = forms.IntegerField if item.integer else forms.DecimalField
+    field = cls(
+        label=label,
+        required=False,
+        min_value=None if item.minimum is None else Decimal(str(item.minimum)),
+        max_value=None if item.maximum is None else Decimal(str(item.maximum)),
+        help_text=f"In {item.unit}." if item.unit else "",
+        widget=forms.TextInput(attrs=attrs),
+        error_messages={"invalid": message, "min_value": message, "max_value": message},
+    )
+    return field
+
+
+class ItemsForm(forms.Form):
+    """A form with one field per item given (one item for one-per-page, all of them otherwise)."""
+
+    def __init__(self, items: tuple[Item, ...], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for item in items:
+            self.fields[item.field_name] = field_for(item)
+
+
+def initial_from_draft(draft: dict[str, float], items: tuple[Item, ...]) -> dict[str, str]:
+    initial = {}
+    for item in items:
+        if item.link_id in draft:
+            value = float(draft[item.link_id])
+            initial[item.field_name] = str(int(value)) if value.is_integer() else str(value)
+    return initial
+
+
+class AssignForm(forms.Form):
+    instrument = forms.ChoiceField(label="Questionnaire")
+    available_from = forms.DateField(
+        label="Available from",
+        required=False,
+        help_text="Leave empty to make it available today.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    email_client = forms.BooleanField(label="Email the link to the client", required=False)
+
+    def __init__(self, choices: list[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["instrument"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Choose a questionnaire"), *choices]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are the answers being corrected?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+    )
+
+
+class AcknowledgeForm(forms.Form):
+    note = forms.CharField(
+        label="What did you do?",
+        help_text="For example: phoned the client, who has support from their GP.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class CompletedOnForm(forms.Form):
+    completed_on = forms.DateField(
+        label="Date completed",
+        required=False,
+        help_text="Leave empty for today. For a paper form filled in earlier, give its date.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

@@ -1,0 +1,49 @@
+"""`msrelief import-questionnaire`: a clinic's licensed wording for a scoring-only instrument."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from msrelief.accounts.models import User
+from msrelief.instruments.services import import_clinic_questionnaire
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a FHIR R4 Questionnaire holding your clinic's licensed wording for a scoring-only "
+        "instrument (e.g. MFIS-21). It must have the definition's items and answer values."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("instrument", help="Instrument code, e.g. mfis21.")
+        parser.add_argument("file", help="Path to the FHIR Questionnaire JSON.")
+        parser.add_argument("--by", required=True, help="Email of the clinic admin importing it.")
+        parser.add_argument("--licence", required=True, help="The licence your clinic holds.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        actor = User.objects.filter(email__iexact=options["by"]).first()
+        if actor is None:
+            raise CommandError(f"no user with email {options['by']!r}")
+        try:
+            questionnaire = json.loads(Path(options["file"]).read_text("utf-8"))
+        except OSError as error:
+            raise CommandError(f"cannot read {options['file']}: {error.strerror}") from None
+        except json.JSONDecodeError as error:
+            raise CommandError(f"{options['file']} is not valid JSON: {error}") from None
+        try:
+            stored = import_clinic_questionnaire(
+                actor, options["instrument"], questionnaire, options["licence"]
+            )
+        except PermissionDenied as error:
+            raise CommandError(str(error)) from None
+        except ValidationError as error:
+            raise CommandError("; ".join(error.messages)) from None
+        self.stdout.write(
+            f"Imported {stored.instrument_code}@{stored.instrument_version} wording for "
+            f"{stored.clinic}."
+        )

@@ -1,0 +1,78 @@
+"""A client's measures over time: each instrument's current responses in order, their scores,
+and the change judgement of the latest against the previous and the first (baseline)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from msrelief.clients.models import Client
+from msrelief.instruments.models import Response, Score
+from msrelief.scoring import ChangeResult, ScoringError, get_definition, judge_change
+from msrelief.scoring.definition import Definition
+
+
+@dataclass(frozen=True)
+class Point:
+    response: Response
+    score: Score | None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    label: str  # "since the previous response" / "since baseline"
+    score_name: str
+    result: ChangeResult
+
+
+@dataclass(frozen=True)
+class InstrumentHistory:
+    definition: Definition
+    points: tuple[Point, ...]
+    judgements: tuple[Judgement, ...]
+
+
+def _score_for(response: Response, definition: Definition) -> Score | None:
+    scores = list(response.scores.all())
+    wanted = [s for s in scores if s.scoring_version == definition.scoring_version]
+    return (wanted or scores or [None])[0]
+
+
+def _judge(definition: Definition, before: Score, after: Score, label: str) -> list[Judgement]:
+    found = []
+    for name in definition.score_names:
+        old = before.total if name == "total" else before.subscales.get(name)
+        new = after.total if name == "total" else after.subscales.get(name)
+        if old is None or new is None:
+            continue
+        try:
+            found.append(Judgement(label, name, judge_change(definition, old, new, name)))
+        except (ScoringError, KeyError):
+            continue
+    return found
+
+
+def history(client: Client) -> list[InstrumentHistory]:
+    responses = (
+        Response.objects.filter(client=client, superseded_by__isnull=True)
+        .prefetch_related("scores", "safety_flags")
+        .order_by("submitted_at", "id")
+    )
+    by_code: dict[str, list[Response]] = {}
+    for response in responses:
+        by_code.setdefault(response.instrument_code, []).append(response)
+    histories = []
+    for code, rows in sorted(by_code.items()):
+        definition = get_definition(code, rows[-1].instrument_version)
+        points = tuple(Point(r, _score_for(r, definition)) for r in rows)
+        judgements: list[Judgement] = []
+        scored = [p for p in points if p.score is not None]
+        if len(scored) >= 2:
+            latest = scored[-1].score
+            assert latest is not None
+            previous, first = scored[-2].score, scored[0].score
+            assert previous is not None and first is not None
+            judgements += _judge(definition, previous, latest, "since the previous response")
+            if len(scored) > 2:
+                judgements += _judge(definition, first, latest, "since the first (baseline)")
+        histories.append(InstrumentHistory(definition, points, tuple(judgements)))
+    return histories

@@ -1,0 +1,34 @@
+from django.urls import reverse
+
+from msrelief.instruments.models import Response
+
+
+def enter(record, code="phq9"):
+    return reverse("instruments-enter", args=[record.pk, code])
+
+
+def test_a_therapist_enters_a_paper_form_and_sees_the_score(client, ms_client, therapist):
+    client.force_login(therapist)
+    data = {f"item_{n}": "1" for n in range(1, 10)}
+    response = client.post(enter(ms_client), data, follow=True)
+    assert "9.0" in response.text or ">9<" in response.text
+    assert Response.objects.get().via == "staff"
+
+
+def test_an_answer_out_of_range_is_named_and_nothing_is_saved(client, ms_client, therapist):
+    client.force_login(therapist)
+    response = client.post(enter(ms_client), {"item_1": "9"})
+    assert response.status_code == 400
+    assert 'href="#id_item_1_0"' in response.text
+    assert not Response.objects.exists()
+
+
+def test_an_unknown_instrument_is_404(client, ms_client, therapist):
+    client.force_login(therapist)
+    assert client.get(enter(ms_client, "nope")).status_code == 404
+
+
+def test_an_outsider_gets_404(client, ms_client, outsider):
+    client.force_login(outsider)
+    assert client.post(enter(ms_client), {"item_1": "1"}).status_code == 404
+    assert not Response.objects.exists()

@@ -1,0 +1,61 @@
+from django.urls import reverse
+
+from msrelief.audit.models import AuditEvent
+from msrelief.instruments import services
+from msrelief.instruments.models import Administration
+from msrelief.testing import PHQ9_ALL_ZERO
+
+
+def measures(record):
+    return reverse("instruments-measures", args=[record.pk])
+
+
+def test_a_colleague_sees_scores_bands_and_the_change_with_its_sources(
+    client, ms_client, colleague, therapist
+):
+    for item1 in (3, 3, 0):
+        services.enter_response(
+            therapist, ms_client, "phq9", {**PHQ9_ALL_ZERO, "1": item1, "2": 3, "3": 3, "4": 3}
+        )
+    client.force_login(colleague)
+    page = client.get(measures(ms_client)).text
+    assert "Patient Health Questionnaire" in page
+    assert "since the previous response" in page
+    assert "since the first (baseline)" in page
+    assert "Sources:" in page
+    assert AuditEvent.objects.filter(action="view", changes__section="measures").exists()
+
+
+def test_an_outsider_gets_404(client, ms_client, outsider):
+    client.force_login(outsider)
+    assert client.get(measures(ms_client)).status_code == 404
+    assign = reverse("instruments-assign", args=[ms_client.pk])
+    assert client.post(assign, {"instrument": "phq9"}).status_code == 404
+    assert not Administration.objects.exists()
+
+
+def test_assigning_shows_the_link_once(client, ms_client, therapist):
+    client.force_login(therapist)
+    page = client.post(reverse("instruments-assign", args=[ms_client.pk]), {"instrument": "gad7"})
+    assert page.status_code == 200
+    assert "/q/" in page.text
+    assert "only time the link is shown" in page.text
+
+
+def test_assigning_without_choosing_names_the_field_and_saves_nothing(client, ms_client, therapist):
+    client.force_login(therapist)
+    page = client.post(reverse("instruments-assign", args=[ms_client.pk]), {"instrument": ""})
+    assert page.status_code == 400
+    assert 'href="#id_instrument"' in page.text
+    assert not Administration.objects.exists()
+
+
+def test_scoring_only_instruments_cannot_be_sent_without_the_clinics_licensed_text(
+    client, ms_client, therapist
+):
+    from msrelief.instruments.views_staff import _assign_choices
+    from msrelief.scoring import load_definitions
+
+    offered = {code for code, _ in _assign_choices(ms_client.clinic_id)}
+    hidden = {c for c, d in load_definitions().items() if not d.item_text_available}
+    assert offered.isdisjoint(hidden)

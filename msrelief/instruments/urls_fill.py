@@ -1,0 +1,28 @@
+"""Questionnaire pages, reached by a secure link (/q/<token>/…) or the client login (/me/…)."""
+
+from django.urls import path
+
+from msrelief.instruments import views_fill as v
+from msrelief.instruments import views_portal
+from msrelief.instruments.access import by_login, by_token
+
+PAGES = [
+    ("", v.start, "start", False),
+    ("<int:number>/", v.question, "question", False),
+    ("all/", v.all_questions, "all", False),
+    ("review/", v.review, "review", False),
+    ("saved/", v.saved, "saved", False),
+    ("done/", v.done, "done", True),
+]
+
+urlpatterns = [
+    *[
+        path(f"q/<str:token>/{suffix}", by_token(view, done), name=f"fill-{name}")
+        for suffix, view, name, done in PAGES
+    ],
+    path("me/", views_portal.my_questionnaires, name="portal-home"),
+    *[
+        path(f"me/q/<int:pk>/{suffix}", by_login(view, done), name=f"portal-{name}")
+        for suffix, view, name, done in PAGES
+    ],
+]

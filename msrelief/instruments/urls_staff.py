@@ -1,0 +1,17 @@
+from django.urls import path
+
+from msrelief.instruments import views_staff as v
+
+urlpatterns = [
+    path("clients/<int:pk>/measures/", v.measures, name="instruments-measures"),
+    path("clients/<int:pk>/measures/assign/", v.assign, name="instruments-assign"),
+    path(
+        "clients/<int:pk>/measures/<int:administration_pk>/cancel/",
+        v.cancel,
+        name="instruments-cancel",
+    ),
+    path("clients/<int:pk>/measures/enter/<str:code>/", v.enter, name="instruments-enter"),
+    path("responses/<int:pk>/", v.response_detail, name="instruments-response"),
+    path("responses/<int:pk>/correct/", v.correct, name="instruments-correct"),
+    path("safety-flags/<int:pk>/acknowledge/", v.acknowledge, name="instruments-acknowledge"),
+]

@@ -1,0 +1,148 @@
+"""The pages a person with MS fills in: one question per page or all on one page, save and
+resume, review before submitting. The same views serve secure links and the client login."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from msrelief.core.http import posted as _posted
+from msrelief.instruments import rendering, services
+from msrelief.instruments.access import Access
+from msrelief.instruments.forms import ItemsForm, initial_from_draft
+from msrelief.instruments.models import Layout
+
+DONE_KEY = "msrelief_submitted"
+
+
+def _form(access: Access) -> rendering.Form:
+    a = access.administration
+    return rendering.build_form(a.instrument_code, a.instrument_version, a.clinic_id)
+
+
+def _context(access: Access, qform: rendering.Form, **extra: object) -> dict[str, object]:
+    draft = access.administration.draft
+    answered = sum(1 for item in qform.items if item.link_id in draft)
+    urls = {name: access.url(name) for name in ("start", "all", "review", "saved")}
+    return {
+        "access": access,
+        "qform": qform,
+        "answered": answered,
+        "total": len(qform.items),
+        "urls": urls,
+        **extra,
+    }
+
+
+def start(request: HttpRequest, access: Access) -> HttpResponse:
+    form = _form(access)
+    first_open = next(
+        (i.number for i in form.items if i.link_id not in access.administration.draft), 1
+    )
+    prefer_all = access.administration.layout == Layout.ALL_ON_ONE or len(form.items) <= 3
+    first_url = access.url("question", number=first_open)
+    return render(
+        request,
+        "instruments/fill_start.html",
+        _context(access, form, first_url=first_url, prefer_all=prefer_all),
+    )
+
+
+def _save(access: Access, items: tuple[rendering.Item, ...], cleaned: dict[str, object]) -> None:
+    answers = services.answers_from({k: v for k, v in cleaned.items() if v not in (None, "")})
+    if answers:
+        services.save_draft(access.administration, answers, access.user)
+    for item in items:
+        if (
+            cleaned.get(item.field_name) in (None, "")
+            and item.link_id in access.administration.draft
+        ):
+            services.clear_draft_answer(access.administration, item.link_id, access.user)
+
+
+def question(request: HttpRequest, access: Access, number: int) -> HttpResponse:
+    form = _form(access)
+    if not 1 <= number <= len(form.items):
+        return redirect(access.url("start"))
+    item = form.items[number - 1]
+    initial = initial_from_draft(access.administration.draft, (item,))
+    bound = ItemsForm((item,), _posted(request), initial=initial)
+    if request.method == "POST" and bound.is_valid():
+        _save(access, (item,), bound.cleaned_data)
+        if "later" in request.POST:
+            return redirect(access.url("saved"))
+        if number < len(form.items):
+            return redirect(access.url("question", number=number + 1))
+        return redirect(access.url("review"))
+    previous = access.url("question", number=number - 1) if number > 1 else access.url("start")
+    context = _context(access, form, item=item, form=bound, number=number, previous=previous)
+    return render(
+        request, "instruments/fill_question.html", context, status=400 if bound.errors else 200
+    )
+
+
+def all_questions(request: HttpRequest, access: Access) -> HttpResponse:
+    form = _form(access)
+    initial = initial_from_draft(access.administration.draft, form.items)
+    bound = ItemsForm(form.items, _posted(request), initial=initial)
+    if request.method == "POST" and bound.is_valid():
+        _save(access, form.items, bound.cleaned_data)
+        return redirect(access.url("saved" if "later" in request.POST else "review"))
+    return render(
+        request,
+        "instruments/fill_all.html",
+        _context(access, form, form=bound),
+        status=400 if bound.errors else 200,
+    )
+
+
+def review(request: HttpRequest, access: Access) -> HttpResponse:
+    form = _form(access)
+    draft = access.administration.draft
+    rows = [
+        (item, item.label_for(draft.get(item.link_id)), access.url("question", number=item.number))
+        for item in form.items
+    ]
+    error = None
+    if request.method == "POST":
+        try:
+            response = services.submit_response(access.administration, access.user, access.via)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            request.session[DONE_KEY] = response.pk
+            return redirect(access.url("done"))
+    return render(
+        request,
+        "instruments/fill_review.html",
+        _context(access, form, rows=rows, error=error),
+        status=400 if error else 200,
+    )
+
+
+def saved(request: HttpRequest, access: Access) -> HttpResponse:
+    return render(request, "instruments/fill_saved.html", _context(access, _form(access)))
+
+
+def done(request: HttpRequest, access: Access) -> HttpResponse:
+    response = access.administration.responses.filter(pk=request.session.get(DONE_KEY)).first()
+    if response is None:
+        return render(
+            request,
+            "instruments/fill_closed.html",
+            {"kind": "already_used", "title": "This questionnaire has already been submitted"},
+            status=410,
+        )
+    flagged = response.safety_flags.exists()
+    guidance = access.administration.clinic.crisis_guidance.splitlines() if flagged else []
+    return render(
+        request,
+        "instruments/fill_done.html",
+        {
+            "access": access,
+            "flagged": flagged,
+            "guidance": guidance,
+            "clinic": access.administration.clinic,
+        },
+    )

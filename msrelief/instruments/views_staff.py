@@ -1,0 +1,221 @@
+"""Staff pages for a client's measures: assign, enter, review, correct, and act on safety flags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from msrelief.accounts import permissions
+from msrelief.accounts.decorators import staff_required
+from msrelief.core.http import posted as _posted
+from msrelief.instruments import progress, rendering, services
+from msrelief.instruments.forms import (
+    AcknowledgeForm,
+    AssignForm,
+    CompletedOnForm,
+    ItemsForm,
+    ReasonForm,
+)
+from msrelief.instruments.forms import initial_from_draft as initial_answers
+from msrelief.instruments.models import Administration, SafetyFlag, Status
+from msrelief.scoring import get_definition, load_definitions
+
+
+def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
+    return [
+        (code, d.title)
+        for code, d in sorted(load_definitions().items(), key=lambda pair: pair[1].title)
+        if d.spec.administration == "self-report" and rendering.can_be_shown(clinic_id, d)
+    ]
+
+
+def _measures_page(
+    request: HttpRequest, client: Any, form: AssignForm, status: int = 200, **extra: Any
+) -> HttpResponse:
+    context = {
+        "client": client,
+        "histories": progress.history(client),
+        "open_administrations": client.administrations.filter(
+            status__in=[Status.PENDING, Status.IN_PROGRESS]
+        ),
+        "flags": client.safety_flags.select_related("response", "acknowledged_by"),
+        "assign_form": form,
+        "all_instruments": sorted(load_definitions().values(), key=lambda d: d.title),
+        **extra,
+    }
+    return render(request, "instruments/measures.html", context, status=status)
+
+
+@staff_required
+def measures(request: HttpRequest, pk: int) -> HttpResponse:
+    client = services.view_client_measures(request.user, pk)
+    return _measures_page(request, client, AssignForm(_assign_choices(client.clinic_id)))
+
+
+@staff_required
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    client = permissions.get_client_or_404(request.user, pk)
+    form = AssignForm(_assign_choices(client.clinic_id), request.POST)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            administration, token = services.assign_instrument(
+                request.user,
+                client,
+                data["instrument"],
+                available_from=data["available_from"],
+                email_client=data["email_client"],
+            )
+        except ValidationError as error:
+            for field, errs in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errs)
+        else:
+            return render(
+                request,
+                "instruments/assigned.html",
+                {
+                    "client": client,
+                    "administration": administration,
+                    "link": services.link_url(token),
+                    "emailed": data["email_client"],
+                },
+            )
+    return _measures_page(request, client, form, status=400)
+
+
+@staff_required
+def cancel(request: HttpRequest, pk: int, administration_pk: int) -> HttpResponse:
+    client = permissions.get_client_or_404(request.user, pk)
+    administration = get_object_or_404(Administration, pk=administration_pk, client=client)
+    if request.method == "POST":
+        try:
+            services.cancel_administration(request.user, administration)
+            messages.success(request, "The questionnaire was cancelled; its link no longer works.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("instruments-measures", pk=client.pk)
+
+
+def _items_page(
+    request: HttpRequest,
+    template: str,
+    client: Any,
+    qform: rendering.Form,
+    bound: ItemsForm,
+    status: int,
+    **extra: Any,
+) -> HttpResponse:
+    return render(
+        request, template, {"client": client, "qform": qform, "form": bound, **extra}, status=status
+    )
+
+
+@staff_required
+def enter(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    client = permissions.get_client_or_404(request.user, pk)
+    try:
+        definition = get_definition(code)
+    except KeyError:
+        raise Http404("No such instrument") from None
+    qform = rendering.build_form(definition.code, definition.version, client.clinic_id)
+    bound = ItemsForm(qform.items, _posted(request))
+    when = CompletedOnForm(_posted(request))
+    if request.method == "POST" and bound.is_valid() and when.is_valid():
+        answers = services.answers_from(bound.cleaned_data)
+        try:
+            response = services.enter_response(
+                request.user, client, code, answers, when.cleaned_data["completed_on"]
+            )
+        except ValidationError as error:
+            bound.add_error(None, error.messages)
+        else:
+            messages.success(request, f"{definition.title} was recorded.")
+            return redirect("instruments-response", pk=response.pk)
+    return _items_page(
+        request, "instruments/enter.html", client, qform, bound, 400 if bound.errors else 200
+    )
+
+
+@staff_required
+def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    response = services.view_response(request.user, pk)
+    qform = rendering.build_form(
+        response.instrument_code, response.instrument_version, response.clinic_id
+    )
+    rows = [(item, item.label_for(response.answers.get(item.link_id))) for item in qform.items]
+    versions = []
+    cursor = response
+    while cursor.supersedes_id:
+        cursor = cursor.supersedes
+        versions.append(cursor)
+    return render(
+        request,
+        "instruments/response.html",
+        {
+            "response": response,
+            "client": response.client,
+            "qform": qform,
+            "rows": rows,
+            "scores": response.scores.all(),
+            "older_versions": versions,
+        },
+    )
+
+
+@staff_required
+def correct(request: HttpRequest, pk: int) -> HttpResponse:
+    original = services.view_response(request.user, pk)
+    qform = rendering.build_form(
+        original.instrument_code, original.instrument_version, original.clinic_id
+    )
+    initial = initial_answers(original.answers, qform.items)
+    bound = ItemsForm(qform.items, _posted(request), initial=initial)
+    reason = ReasonForm(_posted(request))
+    if request.method == "POST" and bound.is_valid() and reason.is_valid():
+        try:
+            new = services.correct_response(
+                request.user,
+                original,
+                services.answers_from(bound.cleaned_data),
+                reason.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            bound.add_error(None, error.messages)
+        else:
+            messages.success(request, "The corrected answers were saved as a new version.")
+            return redirect("instruments-response", pk=new.pk)
+    failed = bool(bound.errors or reason.errors)
+    return _items_page(
+        request,
+        "instruments/correct.html",
+        original.client,
+        qform,
+        bound,
+        400 if failed else 200,
+        reason_form=reason,
+        original=original,
+    )
+
+
+@staff_required
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    flag = get_object_or_404(SafetyFlag, pk=pk, clinic_id=request.user.clinic_id)
+    form = AcknowledgeForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.acknowledge_flag(request.user, flag, form.cleaned_data["note"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "The safety flag was acknowledged.")
+        return redirect("instruments-measures", pk=flag.client_id)
+    return render(
+        request,
+        "instruments/acknowledge.html",
+        {"flag": flag, "client": flag.client, "form": form},
+        status=400 if form.errors else 200,
+    )

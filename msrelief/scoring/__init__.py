@@ -1,0 +1,52 @@
+"""Instrument scoring for msrelief: pure Python + NumPy, no Django.
+
+Public API (everything a caller needs):
+
+* definitions: :func:`get_definition`, :func:`load_definitions`, :func:`load_registry`,
+  :class:`Definition`;
+* scoring: :func:`score` -> :class:`ScoreResult`; :func:`score_many` -> :class:`ManyResult`;
+* change: :func:`judge_change`, :func:`judge_results` -> :class:`ChangeResult`;
+* CLI/API helpers: :func:`score_json`, :func:`list_instruments`;
+* errors: :class:`ScoringError`, :class:`DefinitionError` (both ValueError).
+"""
+
+from __future__ import annotations
+
+from msrelief.scoring.api import list_instruments, score_json
+from msrelief.scoring.change import ChangeResult, judge_change, judge_results
+from msrelief.scoring.definition import Definition
+from msrelief.scoring.engine import Alert, ScoreResult, score
+from msrelief.scoring.errors import DefinitionError, ScoringError
+from msrelief.scoring.registry import (
+    DEFAULT_CONTENT,
+    DEFAULT_DEFINITIONS,
+    Registry,
+    get_definition,
+    load_definition_file,
+    load_definitions,
+    load_registry,
+)
+from msrelief.scoring.vector import ManyResult, score_many
+
+__all__ = [
+    "DEFAULT_CONTENT",
+    "DEFAULT_DEFINITIONS",
+    "Alert",
+    "ChangeResult",
+    "Definition",
+    "DefinitionError",
+    "ManyResult",
+    "Registry",
+    "ScoreResult",
+    "ScoringError",
+    "get_definition",
+    "judge_change",
+    "judge_results",
+    "list_instruments",
+    "load_definition_file",
+    "load_definitions",
+    "load_registry",
+    "score",
+    "score_json",
+    "score_many",
+]

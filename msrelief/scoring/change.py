@@ -1,0 +1,234 @@
+"""Is a client's change bigger than measurement noise, and is it clinically important?
+
+Reliable Change Index (Jacobson NS, Truax P. *J Consult Clin Psychol* 1991;59:12-19):
+
+* SEM = SD x sqrt(1 - r); SEdiff = sqrt(2) x SEM = SD x sqrt(2) x sqrt(1 - r);
+* RCI = (follow-up - baseline) / SEdiff; |RCI| > 1.96 is a reliable change (95 %).
+
+Where a published SEM exists for the score (e.g. FSS 0.7, MFIS 7.3; Learmonth 2013) it is used
+directly (SEdiff = sqrt(2) x SEM), as ``research/instruments.md`` section 2.1 advises. A caller may
+supply its own SD (say, the clinic's baseline SD) and/or r, with a source string; then the SD
+formula is used with the caller's values, falling back to the definition's for the one not given.
+
+MCID (minimal clinically important difference) comes from the definition with its source. It is
+direction-aware: the improvement threshold applies to change in the better direction (down for
+``lower_is_better`` scores, up for ``higher_is_better``) and the deterioration threshold to change
+the other way; either may be unknown. Percent MCIDs (e.g. T25FW 20 %) compare the percentage
+change from baseline, which does not exist when the baseline is 0.
+
+How the two combine into ``classification``:
+
+* both available: ``improved`` needs a reliable change (|RCI| > 1.96) in the better direction that
+  also reaches the improvement MCID; ``worse`` needs a reliable change in the worse direction that
+  reaches the deterioration MCID; anything else is ``no reliable change`` (the flags ``reliable``
+  and ``meets_mcid`` still say, for example, "reliable but smaller than the MCID");
+* only the RCI available: ``improved`` / ``worse`` on a reliable change alone;
+* only the MCID available: ``improved`` / ``worse`` when the MCID is reached;
+* neither: ``classification`` is None; the raw change and percent change are still given.
+
+``basis`` records which of these applied, so a screen can say what the judgement rests on.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from msrelief.scoring.definition import Definition
+from msrelief.scoring.engine import ScoreResult, resolve
+from msrelief.scoring.errors import ScoringError
+
+RELIABLE_Z = 1.96
+JACOBSON_TRUAX = "Jacobson NS, Truax P. J Consult Clin Psychol 1991;59:12-19 (RCI formula)"
+
+Classification = Literal["improved", "no reliable change", "worse"]
+Basis = Literal["rci+mcid", "rci", "mcid"]
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    """One change judgement; every threshold carries its source in ``sources``."""
+
+    code: str
+    score: str
+    baseline: float
+    follow_up: float
+    change: float
+    percent_change: float | None
+    direction: str
+    se_diff: float | None
+    rci: float | None
+    reliable: bool | None
+    mcid: float | None
+    mcid_unit: str | None
+    meets_mcid: bool | None
+    classification: Classification | None
+    basis: Basis | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Noise:
+    se_diff: float | None
+    sources: tuple[str, ...]
+
+
+def change_from_baseline(baseline: float, follow_up: float) -> float:
+    """Follow-up minus baseline, in the score's own units."""
+    return follow_up - baseline
+
+
+def percent_change(baseline: float, follow_up: float) -> float | None:
+    """Change as a percentage of the baseline; None when the baseline is 0."""
+    if baseline == 0:
+        return None
+    return (follow_up - baseline) / abs(baseline) * 100
+
+
+def se_difference(sd: float, r: float) -> float:
+    """SEdiff = SD x sqrt(2) x sqrt(1 - r) (Jacobson & Truax 1991)."""
+    if not sd > 0:
+        raise ScoringError(f"the SD for the reliable change index must be positive, got {sd}")
+    if not 0 < r < 1:
+        raise ScoringError(f"the reliability r must be between 0 and 1, got {r}")
+    return sd * math.sqrt(2) * math.sqrt(1 - r)
+
+
+def reliable_change_index(baseline: float, follow_up: float, se_diff: float) -> float:
+    """RCI = (follow-up - baseline) / SEdiff."""
+    return (follow_up - baseline) / se_diff
+
+
+def _noise(
+    definition: Definition,
+    name: str,
+    sd: float | None,
+    sd_source: str | None,
+    r: float | None,
+    r_source: str | None,
+) -> _Noise:
+    stored = definition.reliability_for(name)
+    if (sd is not None and not sd_source) or (r is not None and not r_source):
+        raise ScoringError("an SD or r supplied for the RCI needs its source (sd_source/r_source)")
+    if sd is not None or r is not None:
+        use_sd = sd if sd is not None else (stored.sd if stored else None)
+        use_r = r if r is not None else (stored.r if stored else None)
+        if use_sd is None or use_r is None:
+            return _Noise(None, ())
+        sources = (
+            sd_source if sd is not None else (stored.sd_source if stored else ""),
+            r_source if r is not None else (stored.r_source if stored else ""),
+        )
+        return _Noise(se_difference(use_sd, use_r), tuple(s for s in sources if s))
+    if stored is not None and stored.sem is not None:
+        return _Noise(math.sqrt(2) * stored.sem, (stored.sem_source,))
+    if stored is not None and stored.sd is not None and stored.r is not None:
+        return _Noise(se_difference(stored.sd, stored.r), (stored.sd_source, stored.r_source))
+    return _Noise(None, ())
+
+
+def _mcid(
+    definition: Definition, name: str, better: bool | None, change: float, percent: float | None
+) -> tuple[float | None, str | None, bool | None, tuple[str, ...]]:
+    mcid = definition.mcid_for(name)
+    if mcid is None or (mcid.improvement is None and mcid.deterioration is None):
+        return None, None, None, ()
+    if better is None:
+        return None, mcid.unit, False, (mcid.source,)
+    threshold = mcid.improvement if better else mcid.deterioration
+    if threshold is None:
+        return None, mcid.unit, None, ()
+    size = abs(change) if mcid.unit == "points" else (None if percent is None else abs(percent))
+    meets = None if size is None else size >= threshold - 1e-9
+    return threshold, mcid.unit, meets, (mcid.source,)
+
+
+def _classify(
+    better: bool | None, reliable: bool | None, meets: bool | None
+) -> tuple[Classification | None, Basis | None]:
+    basis: Basis
+    if reliable is not None and meets is not None:
+        passed, basis = reliable and meets, "rci+mcid"
+    elif reliable is not None:
+        passed, basis = reliable, "rci"
+    elif meets is not None:
+        passed, basis = meets, "mcid"
+    else:
+        return None, None
+    if not passed or better is None:
+        return "no reliable change", basis
+    if better:
+        return "improved", basis
+    return "worse", basis
+
+
+def judge_change(
+    definition_or_code: Definition | str,
+    baseline: float,
+    follow_up: float,
+    score: str = "total",
+    *,
+    sd: float | None = None,
+    sd_source: str | None = None,
+    r: float | None = None,
+    r_source: str | None = None,
+) -> ChangeResult:
+    """Change from ``baseline`` to ``follow_up`` on one score, with RCI and MCID judgement."""
+    definition = resolve(definition_or_code)
+    direction = definition.score_spec(score).direction
+    change = change_from_baseline(baseline, follow_up)
+    percent = percent_change(baseline, follow_up)
+    better = None if change == 0 else (change < 0) == (direction == "lower_is_better")
+    noise = _noise(definition, score, sd, sd_source, r, r_source)
+    rci = (
+        None if noise.se_diff is None else reliable_change_index(baseline, follow_up, noise.se_diff)
+    )
+    reliable = None if rci is None else abs(rci) > RELIABLE_Z
+    threshold, unit, meets, mcid_sources = _mcid(definition, score, better, change, percent)
+    classification, basis = _classify(better, reliable, meets)
+    rci_sources = (JACOBSON_TRUAX, *noise.sources) if noise.se_diff is not None else ()
+    return ChangeResult(
+        code=definition.code,
+        score=score,
+        baseline=baseline,
+        follow_up=follow_up,
+        change=change,
+        percent_change=percent,
+        direction=direction,
+        se_diff=noise.se_diff,
+        rci=rci,
+        reliable=reliable,
+        mcid=threshold,
+        mcid_unit=unit,
+        meets_mcid=meets,
+        classification=classification,
+        basis=basis,
+        sources=(*rci_sources, *mcid_sources),
+    )
+
+
+def judge_results(
+    definition_or_code: Definition | str,
+    before: ScoreResult,
+    after: ScoreResult,
+    score: str = "total",
+    *,
+    sd: float | None = None,
+    sd_source: str | None = None,
+    r: float | None = None,
+    r_source: str | None = None,
+) -> ChangeResult:
+    """:func:`judge_change` on two :class:`ScoreResult` objects of the same instrument."""
+    definition = resolve(definition_or_code)
+    values = []
+    for label, result in (("baseline", before), ("follow-up", after)):
+        if result.version.split("@")[0] != definition.code:
+            raise ScoringError(f"the {label} result ({result.version}) is not {definition.code}")
+        value = result.total if score == "total" else result.subscales.get(score)
+        if value is None:
+            raise ScoringError(f"the {label} result has no {score!r} score")
+        values.append(value)
+    return judge_change(
+        definition, values[0], values[1], score, sd=sd, sd_source=sd_source, r=r, r_source=r_source
+    )

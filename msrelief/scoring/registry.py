@@ -1,0 +1,141 @@
+"""Find, validate and serve instrument definitions.
+
+Definitions are JSON files named ``<code>-<version>.json`` in
+``msrelief/instruments/definitions/`` (found relative to this package, so it works from any
+working directory). Item wording that is licensed for non-commercial use only lives apart, in
+``msrelief/instruments/content/<code>-<version>.json``; when that folder is absent (for example
+in a commercial redistribution that strips it) the same definitions load with neutral labels.
+
+Every file is validated when loaded; a broken file raises
+:class:`~msrelief.scoring.errors.DefinitionError` naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from msrelief.scoring.checks import check_definition
+from msrelief.scoring.definition import Definition
+from msrelief.scoring.errors import DefinitionError
+from msrelief.scoring.models import ContentSpec, DefinitionSpec
+from msrelief.scoring.plan import compile_plan
+from msrelief.scoring.psqi import check_psqi_spec
+from msrelief.scoring.questionnaire import check_questionnaire, merge_content
+
+INSTRUMENTS_ROOT = Path(__file__).resolve().parent.parent / "instruments"
+DEFAULT_DEFINITIONS = INSTRUMENTS_ROOT / "definitions"
+DEFAULT_CONTENT = INSTRUMENTS_ROOT / "content"
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise DefinitionError(path.name, "(file)", f"not valid JSON: {error}") from None
+
+
+def _parse(path: Path, model: type[DefinitionSpec] | type[ContentSpec]) -> Any:
+    try:
+        return model.model_validate(_read_json(path))
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise DefinitionError(path.name, _field_path(tuple(first["loc"])), first["msg"]) from None
+
+
+def load_definition_file(
+    path: Path, content_directory: Path | None = DEFAULT_CONTENT
+) -> Definition:
+    """Load, validate and compile one definition file."""
+    spec: DefinitionSpec = _parse(path, DefinitionSpec)
+    if path.name != f"{spec.code}-{spec.version}.json":
+        raise DefinitionError(
+            path.name, "code", f"file must be named {spec.code}-{spec.version}.json"
+        )
+    check_definition(path.name, spec)
+    if spec.scoring.algorithm == "psqi":
+        check_psqi_spec(path.name, spec)
+    check_questionnaire(path.name, spec)
+    questionnaire = spec.questionnaire
+    available = spec.licence.item_text in ("full", "descriptor")
+    content_path = (content_directory or Path("/nonexistent")) / path.name
+    if spec.licence.item_text == "content" and content_path.is_file():
+        content: ContentSpec = _parse(content_path, ContentSpec)
+        questionnaire = merge_content(spec, content, content_path.name)
+        available = True
+    return Definition(spec, questionnaire, compile_plan(spec), path.name, available)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+@dataclass(frozen=True)
+class Registry:
+    """All definitions of a directory: by (code, version), and the latest version of each code."""
+
+    by_version: dict[tuple[str, str], Definition]
+    latest: dict[str, Definition] = field(init=False)
+
+    def __post_init__(self) -> None:
+        newest: dict[str, Definition] = {}
+        for key in sorted(self.by_version, key=lambda pair: (pair[0], _version_key(pair[1]))):
+            newest[key[0]] = self.by_version[key]
+        object.__setattr__(self, "latest", newest)
+
+    def get(self, code: str, version: str | None = None) -> Definition:
+        """A definition by code (latest version) or by code and version; ``code@version`` works."""
+        if version is None and "@" in code:
+            code, version = code.split("@", 1)
+        wanted = code if version is None else f"{code}@{version}"
+        found = self.latest.get(code) if version is None else self.by_version.get((code, version))
+        if found is None:
+            known = ", ".join(sorted(self.latest))
+            raise KeyError(f"no instrument {wanted!r}; known codes: {known}")
+        return found
+
+
+def load_registry(
+    directory: Path | str | None = None, content_directory: Path | str | None = None
+) -> Registry:
+    """Load every ``*.json`` definition in ``directory`` (default: the packaged definitions)."""
+    folder = Path(directory) if directory is not None else DEFAULT_DEFINITIONS
+    content = Path(content_directory) if content_directory is not None else DEFAULT_CONTENT
+    loaded: dict[tuple[str, str], Definition] = {}
+    for path in sorted(folder.glob("*.json")):
+        definition = load_definition_file(path, content)
+        loaded[(definition.code, definition.version)] = definition
+    return Registry(loaded)
+
+
+def load_definitions(
+    directory: Path | str | None = None, content_directory: Path | str | None = None
+) -> dict[str, Definition]:
+    """The latest version of each instrument in ``directory``, keyed by code."""
+    return load_registry(directory, content_directory).latest
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """The packaged definitions, loaded once per process."""
+    return load_registry()
+
+
+def get_definition(code: str, version: str | None = None) -> Definition:
+    """A packaged definition: ``get_definition("phq9")``, ``("msis29", "1.0")``, ``("msis29@1.0")``.
+
+    Raises KeyError (naming the known codes) for an unknown code or version.
+    """
+    return default_registry().get(code, version)

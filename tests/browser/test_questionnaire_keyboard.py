@@ -12,6 +12,8 @@ from tests.browser.axe import assert_accessible
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
+# A 1280 px wide screen at 200 % zoom lays pages out in 640 CSS pixels.
+ZOOM_200 = {"width": 640, "height": 400}
 
 
 def tab_until(page: Page, selector: str, limit: int = 40) -> None:
@@ -38,7 +40,7 @@ def no_sideways_scroll(page: Page) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("size", [PHONE, DESKTOP, ZOOM_200], ids=["phone", "desktop", "zoom200"])
 def test_a_phq9_is_completed_with_the_keyboard_alone_and_item_nine_brings_help(
     page, live_server, ms_client, therapist, size
 ):

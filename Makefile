@@ -15,6 +15,7 @@ DEPLOY_ENV := MSRELIEF_PRODUCTION=true MSRELIEF_ALLOWED_HOSTS=msrelief.example.o
 setup: install
 	$(BIN)/msrelief migrate --no-input -v 0
 	$(BIN)/msrelief load-demo
+	$(BIN)/msrelief load-evidence
 
 ## demo: setup, then serve http://127.0.0.1:8000
 demo: setup

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "msrelief.audit",
     "msrelief.clients",
     "msrelief.instruments",
+    "msrelief.evidence",
     "msrelief.core",
     "django.contrib.admin",
     "django.contrib.auth",

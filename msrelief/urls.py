@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("msrelief.accounts.urls")),
     path("clients/", include("msrelief.clients.urls")),
     path("audit/", include("msrelief.audit.urls")),
+    path("evidence/", include("msrelief.evidence.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),
     path("api/", api.urls),

@@ -6,25 +6,7 @@ verified by reproducing a published output from them (see the tests that use the
 
 from __future__ import annotations
 
-# BCG vaccine trials (Colditz et al. 1994, JAMA 271:698-702), metafor's ``dat.bcg`` (same
-# data as ``dat.colditz1994``). Source: metadat repository, data-raw/dat.colditz1994.txt
-# (https://github.com/wviechtb/metadat/blob/master/data-raw/dat.colditz1994.txt).
-# Columns: label, tpos, tneg, cpos, cneg (TB cases / non-cases, vaccinated then control).
-BCG: tuple[tuple[str, int, int, int, int], ...] = (
-    ("Aronson 1948", 4, 119, 11, 128),
-    ("Ferguson & Simes 1949", 6, 300, 29, 274),
-    ("Rosenthal et al 1960", 3, 228, 11, 209),
-    ("Hart & Sutherland 1977", 62, 13536, 248, 12619),
-    ("Frimodt-Moller et al 1973", 33, 5036, 47, 5761),
-    ("Stein & Aronson 1953", 180, 1361, 372, 1079),
-    ("Vandiviere et al 1973", 8, 2537, 10, 619),
-    ("TPT Madras 1980", 505, 87886, 499, 87892),
-    ("Coetzee & Berjak 1968", 29, 7470, 45, 7232),
-    ("Rosenthal et al 1961", 17, 1699, 65, 1600),
-    ("Comstock et al 1974", 186, 50448, 141, 27197),
-    ("Comstock & Webster 1969", 5, 2493, 3, 2338),
-    ("Comstock et al 1976", 27, 16886, 29, 17825),
-)
+from msrelief.stats.examples import BCG as BCG  # metafor's dat.bcg, the page's example
 
 # escalc(measure="RR", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg) as printed on
 # https://www.metafor-project.org/doku.php/tips:testing_factors_lincoms (yi, vi, 4 dp):

@@ -1,0 +1,127 @@
+"""JSON API of the evidence base, mounted at ``/api/evidence``.
+
+* ``POST /api/evidence/meta`` pools studies exactly as ``msrelief meta`` does; the studies come
+  as CSV text (``csv``) or as row objects (``rows``) with the same columns. Nothing is stored,
+  so no login is needed; a bad row is a 400 whose ``detail`` names the row.
+* ``GET /api/evidence/references`` lists every reference as a CSL-JSON item;
+  ``GET /api/evidence/references/{key}`` returns one (404 for an unknown key).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.responses import Status
+from pydantic import Field
+
+from msrelief.evidence import analysis
+from msrelief.evidence.citations import close_keys
+from msrelief.evidence.models import Reference
+from msrelief.stats import MetaAnalysisError
+from msrelief.stats.meta_csv import run_meta_csv
+
+router = Router(tags=["evidence"])
+
+
+class MetaIn(Schema):
+    measure: Literal["MD", "SMD", "RR", "OR", "GEN"] = Field(
+        description="MD, SMD (Hedges' g), RR, OR, or GEN for precomputed yi and vi."
+    )
+    method: Literal["FE", "DL", "REML", "PM"] = Field(default="REML")
+    hksj: bool = Field(default=False, description="Hartung-Knapp-Sidik-Jonkman adjustment.")
+    csv: str | None = Field(
+        default=None,
+        description="The studies as CSV text with a header row (columns as for `msrelief meta`).",
+    )
+    rows: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="Or the studies as objects, one a study, keyed by the same column names.",
+    )
+
+
+class StudyEffect(Schema):
+    study: str
+    yi: float | None
+    vi: float | None
+    weight: float | None
+
+
+class RatioScale(Schema):
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    pi_low: float | None
+    pi_high: float | None
+
+
+class MetaOut(Schema):
+    estimate: float | None
+    se: float | None
+    ci_low: float | None
+    ci_high: float | None
+    tau2: float | None
+    i2: float | None
+    h2: float | None
+    q: float | None
+    q_p: float | None
+    pi_low: float | None
+    pi_high: float | None
+    statistic: float | None
+    p_value: float | None
+    level: float | None
+    k: int
+    method: str
+    hksj: bool
+    df: int | None
+    measure: str
+    scale: str
+    studies: list[StudyEffect]
+    exp: RatioScale | None = None
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+@router.post(
+    "/meta",
+    response={200: MetaOut, 400: ErrorOut},
+    summary="Pool studies in a meta-analysis",
+    description="The same result as `msrelief meta FILE.csv`. Give the studies as `csv` text or "
+    "as `rows`, not both. Missing values are null, never NaN.",
+)
+def meta(request: HttpRequest, body: MetaIn) -> Any:
+    if (body.csv is None) == (body.rows is None):
+        return Status(400, {"detail": "give the studies as either 'csv' or 'rows'"})
+    text = body.csv if body.csv is not None else analysis.rows_to_csv(body.measure, body.rows or [])
+    try:
+        return Status(200, run_meta_csv(text, body.measure, body.method, body.hksj))
+    except MetaAnalysisError as error:
+        return Status(400, {"detail": str(error)})
+
+
+@router.get(
+    "/references",
+    response=list[dict[str, Any]],
+    summary="List every reference as CSL-JSON",
+)
+def references(request: HttpRequest) -> list[dict[str, Any]]:
+    return [reference.csl() for reference in Reference.objects.all()]
+
+
+@router.get(
+    "/references/{key}",
+    response={200: dict[str, Any], 404: ErrorOut},
+    summary="One reference as CSL-JSON",
+    url_name="evidence_reference",
+)
+def reference(request: HttpRequest, key: str) -> Any:
+    found = Reference.objects.filter(key=key).first()
+    if found is None:
+        keys = list(Reference.objects.values_list("key", flat=True))
+        near = close_keys(key, keys)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        return Status(404, {"detail": f"no reference with the key {key!r}{hint}"})
+    return Status(200, found.csl())

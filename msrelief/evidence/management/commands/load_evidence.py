@@ -1,0 +1,27 @@
+"""Load the evidence base's seed data. Running it again changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from msrelief.evidence import seed, seeding
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the seed references, claims, studies, arms and results that are missing "
+        "(safe to run twice; records already present, including edited ones, are left alone)."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            counts = seeding.load()
+        except seed.SeedError as error:
+            raise CommandError(f"The seed data is not valid: {error}") from None
+        if not counts:
+            self.stdout.write("The evidence base already holds all the seed data.")
+            return
+        made = ", ".join(f"{count} {kind.lower()}" for kind, count in sorted(counts.items()))
+        self.stdout.write(f"Loaded evidence seed data: created {made}.")

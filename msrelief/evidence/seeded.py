@@ -1,0 +1,135 @@
+"""Meta-analyses built from the stored studies, when the stored numbers allow one.
+
+A study can join a pooled analysis of a construct when an intervention arm and a comparator arm
+both have a mean, an SD and a group size at the same follow-up time point. The group size is the
+result's ``n`` or else the arm's number analysed; the number randomised is not used in its place
+(dropouts would make that a guess). Results that are unverified, or whose attribution to the
+study is not confirmed, are never used. Studies are pooled as Hedges' g (REML) when at least two
+qualify for the same construct and direction of scoring; otherwise the reasons are listed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from msrelief.evidence import analysis
+from msrelief.evidence.models import ArmKind, Result, ResultScope, Study, VerificationStatus
+
+BASELINE_WORDS = ("baseline", "before")
+
+
+@dataclass(frozen=True)
+class Row:
+    study: Study
+    time_point: str
+    m1: float
+    sd1: float
+    n1: int
+    m2: float
+    sd2: float
+    n2: int
+
+
+@dataclass
+class Finding:
+    """What the stored studies allow: analyses that can be run and why others cannot."""
+
+    groups: dict[tuple[str, str], list[Row]] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+
+    def analyses(self) -> list[tuple[str, list[Row], analysis.Analysis]]:
+        """(construct, rows, analysis) for every construct with two or more usable studies."""
+        found = []
+        for (construct, _), rows in sorted(self.groups.items()):
+            if len(rows) >= 2:
+                text = _csv(rows)
+                title = f"Forest plot: {construct} (Hedges' g)"
+                found.append(
+                    (construct, rows, analysis.run(text, "SMD", "REML", False, title=title))
+                )
+        return found
+
+
+def _usable(result: Result) -> bool:
+    return (
+        result.scope == ResultScope.ARM
+        and result.attribution_confirmed
+        and result.verification_status != VerificationStatus.UNVERIFIED
+        and result.mean is not None
+        and result.arm is not None
+    )
+
+
+def _n(result: Result) -> int | None:
+    assert result.arm is not None
+    n: int | None = result.n if result.n is not None else result.arm.n_analysed
+    return n
+
+
+def _missing(result: Result) -> list[str]:
+    gaps = []
+    if result.sd is None:
+        gaps.append("standard deviation")
+    if _n(result) is None:
+        gaps.append("group size")
+    return gaps
+
+
+def _pair(study: Study, results: list[Result]) -> tuple[Row | None, list[str]]:
+    """The last follow-up time point with a complete intervention-comparator pair."""
+    by_time: dict[str, dict[str, Result]] = defaultdict(dict)
+    for result in results:
+        assert result.arm is not None
+        by_time[result.time_point][result.arm.kind] = result
+    gaps: list[str] = []
+    chosen = None
+    for time_point, arms in by_time.items():
+        if time_point.lower().startswith(BASELINE_WORDS):
+            continue
+        treated, control = arms.get(ArmKind.INTERVENTION), arms.get(ArmKind.COMPARATOR)
+        if treated is None or control is None:
+            gaps = ["a comparator group at the same time point"]
+            continue
+        missing = sorted(set(_missing(treated) + _missing(control)))
+        if missing:
+            gaps = missing
+            continue
+        assert treated.sd is not None and control.sd is not None
+        n1, n2 = _n(treated), _n(control)
+        assert n1 is not None and n2 is not None and treated.mean is not None
+        assert control.mean is not None
+        chosen = Row(study, time_point, treated.mean, treated.sd, n1, control.mean, control.sd, n2)
+    return chosen, ([] if chosen else gaps or ["a follow-up time point"])
+
+
+def find() -> Finding:
+    """Look through every stored study for poolable per-group numbers."""
+    finding = Finding()
+    results = Result.objects.select_related("arm", "study__reference").order_by("study", "id")
+    grouped: dict[tuple[Study, str, str], list[Result]] = defaultdict(list)
+    for result in results:
+        if _usable(result):
+            key = (result.study, result.construct.strip().lower(), result.direction)
+            grouped[key].append(result)
+    for (study, construct, direction), items in grouped.items():
+        row, gaps = _pair(study, items)
+        if row is None:
+            finding.reasons.append(f"{study.key} ({construct}): {', '.join(gaps)} not reported")
+        else:
+            finding.groups.setdefault((construct, direction), []).append(row)
+    for (construct, _), rows in finding.groups.items():
+        if len(rows) < 2:
+            finding.reasons.append(
+                f"{rows[0].study.key} ({construct}): the only study with usable numbers for this "
+                "outcome; pooling needs at least two"
+            )
+    return finding
+
+
+def _csv(rows: list[Row]) -> str:
+    lines = ["study,m1,sd1,n1,m2,sd2,n2"]
+    for r in rows:
+        label = r.study.key.replace(",", " ")
+        lines.append(f"{label},{r.m1},{r.sd1},{r.n1},{r.m2},{r.sd2},{r.n2}")
+    return "\n".join(lines) + "\n"

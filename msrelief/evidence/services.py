@@ -1,0 +1,320 @@
+"""Every change to the evidence base goes through one of these functions. Each checks that the
+actor may edit the evidence base, runs in one transaction, validates the whole record (nothing is
+saved on bad input) and writes the audit event, naming the fields that were set or changed.
+
+Who may edit: clinic admins and Django superusers (:func:`can_edit`). A dedicated evidence-editor
+role will come with the accounts work; until then this is the one place that decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+
+from msrelief.accounts.models import User
+from msrelief.audit import services as audit
+from msrelief.audit.models import Action
+from msrelief.evidence import cslmap
+from msrelief.evidence.bibliography import BibliographyError, import_references, import_ris
+from msrelief.evidence.models import Arm, Claim, Reference, Result, Study
+
+M = TypeVar("M", bound=models.Model)
+
+REFERENCE_FIELDS = (
+    "key", "csl_type", "authors", "title", "container_title", "container_title_short", "year",
+    "volume", "issue", "page", "doi", "url", "pmid", "pmcid", "publisher", "note", "extra",
+)  # fmt: skip
+CLAIM_FIELDS = ("key", "topic", "statement", "verification_status", "source_status", "note")
+STUDY_FIELDS = (
+    "key", "reference", "kind", "design", "country", "setting", "population", "ms_type", "sex",
+    "edss_range", "age", "age_mean", "age_sd", "n_female", "n_randomised", "n_enrolled",
+    "n_completed", "n_analysed", "time_points", "review_studies", "review_participants",
+    "review_search", "review_comparison", "review_appraisal", "bias_notes",
+    "verification_status", "second_hand_fields", "sources", "confidence", "notes",
+)  # fmt: skip
+ARM_FIELDS = (
+    "name", "kind", "label", "technique", "body_regions", "minutes_per_session",
+    "minutes_per_session_max", "sessions_per_week", "weeks", "sessions_total", "delivered_by",
+    "n_randomised", "n_allocated", "n_enrolled", "n_analysed", "verification_status",
+    "second_hand_fields", "notes",
+)  # fmt: skip
+RESULT_FIELDS = (
+    "key", "scope", "arm", "versus_arm", "construct", "instrument", "direction", "scale_low",
+    "scale_high", "time_point", "n", "mean", "sd", "median", "iqr_low", "iqr_high",
+    "effect_type", "effect_value", "effect_low", "effect_high", "ci_low", "ci_high", "p_value",
+    "p_operator", "p_text", "units", "k", "i2", "tau2", "model", "text", "verification_status",
+    "attribution_confirmed", "source", "notes",
+)  # fmt: skip
+
+
+def can_edit(user: Any) -> bool:
+    """Clinic admins and superusers may edit the evidence base (an editor role will follow)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser or user.is_clinic_admin)
+
+
+def _require_editor(actor: User) -> None:
+    if not can_edit(actor):
+        raise PermissionDenied("Only clinic admins can edit the evidence base.")
+
+
+def _check_fields(fields: dict[str, Any], allowed: Sequence[str]) -> None:
+    unknown = sorted(set(fields) - set(allowed))
+    if unknown:
+        raise ValidationError(dict.fromkeys(unknown, "This field cannot be set."))
+
+
+def _add(actor: User, obj: M, fields: Iterable[str]) -> M:
+    """Validate and save a new ``obj``; audit it with the fields that were given."""
+    obj.full_clean()
+    obj.save()
+    audit.record(actor, Action.CREATE, obj, clinic=actor.clinic, changes={"fields": sorted(fields)})
+    return obj
+
+
+def _fresh(obj: M) -> M:
+    """``obj`` as stored now, locked for the transaction (a bound form may have changed the
+    instance it was given)."""
+    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+
+
+def _change(actor: User, obj: M, fields: dict[str, Any], allowed: Sequence[str]) -> M:
+    """Set ``fields`` on the stored ``obj``, validate and save it; audit the changed names."""
+    _check_fields(fields, allowed)
+    obj = _fresh(obj)
+    changed = sorted(name for name, value in fields.items() if getattr(obj, name) != value)
+    for name in changed:
+        setattr(obj, name, fields[name])
+    obj.full_clean()
+    if changed:
+        obj.updated_at = timezone.now()  # type: ignore[attr-defined]
+        obj.save()
+        audit.record(actor, Action.UPDATE, obj, clinic=actor.clinic, changes={"fields": changed})
+    return obj
+
+
+def _remove(actor: User, obj: models.Model, blocked: str) -> None:
+    audit.record(actor, Action.DELETE, obj, clinic=actor.clinic)
+    try:
+        obj.delete()
+    except ProtectedError:
+        raise ValidationError(blocked) from None
+
+
+# --- references ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_reference(actor: User, **fields: Any) -> Reference:
+    """Add a reference. ``ValidationError`` names each bad field (a DOI, a year…)."""
+    _require_editor(actor)
+    _check_fields(fields, REFERENCE_FIELDS)
+    return _add(actor, Reference(**fields), fields)
+
+
+@transaction.atomic
+def update_reference(actor: User, reference: Reference, **fields: Any) -> Reference:
+    _require_editor(actor)
+    return _change(actor, reference, fields, REFERENCE_FIELDS)
+
+
+@transaction.atomic
+def delete_reference(actor: User, reference: Reference) -> None:
+    """Delete a reference that no study rests on; claims simply lose the link."""
+    _require_editor(actor)
+    _remove(actor, reference, f"{reference.key} is the reference of a study; delete that first.")
+
+
+# --- claims --------------------------------------------------------------------------------
+
+
+def _check_references(references: Sequence[Reference]) -> None:
+    if not references:
+        raise ValidationError({"references": "Choose at least one reference."})
+
+
+@transaction.atomic
+def create_claim(actor: User, *, references: Sequence[Reference], **fields: Any) -> Claim:
+    """Add a claim resting on ``references`` (at least one)."""
+    _require_editor(actor)
+    _check_fields(fields, CLAIM_FIELDS)
+    claim = Claim(**fields)
+    claim.full_clean()
+    _check_references(references)
+    claim = _add(actor, claim, [*fields, "references"])
+    claim.references.set(references)
+    return claim
+
+
+@transaction.atomic
+def update_claim(
+    actor: User, claim: Claim, *, references: Sequence[Reference] | None = None, **fields: Any
+) -> Claim:
+    _require_editor(actor)
+    _check_fields(fields, CLAIM_FIELDS)
+    claim = _fresh(claim)
+    changed = sorted(name for name, value in fields.items() if getattr(claim, name) != value)
+    for name in changed:
+        setattr(claim, name, fields[name])
+    claim.full_clean()
+    if references is not None:
+        _check_references(references)
+        if {r.pk for r in references} != set(claim.references.values_list("pk", flat=True)):
+            claim.references.set(references)
+            changed.append("references")
+    if changed:
+        claim.updated_at = timezone.now()
+        claim.save()
+        audit.record(
+            actor, Action.UPDATE, claim, clinic=actor.clinic, changes={"fields": sorted(changed)}
+        )
+    return claim
+
+
+@transaction.atomic
+def delete_claim(actor: User, claim: Claim) -> None:
+    _require_editor(actor)
+    _remove(actor, claim, "This claim cannot be deleted.")
+
+
+# --- studies, arms and results -------------------------------------------------------------
+
+
+@transaction.atomic
+def create_study(actor: User, **fields: Any) -> Study:
+    """Add a study; its arms and results are added with :func:`create_arm` and
+    :func:`create_result`."""
+    _require_editor(actor)
+    _check_fields(fields, STUDY_FIELDS)
+    return _add(actor, Study(**fields), fields)
+
+
+@transaction.atomic
+def update_study(actor: User, study: Study, **fields: Any) -> Study:
+    _require_editor(actor)
+    return _change(actor, study, fields, STUDY_FIELDS)
+
+
+@transaction.atomic
+def delete_study(actor: User, study: Study) -> None:
+    """Delete a study with its results and arms (each deletion is audited)."""
+    _require_editor(actor)
+    for result in study.results.all():
+        _remove(actor, result, "")
+    for arm in study.arms.all():
+        _remove(actor, arm, "")
+    _remove(actor, study, "This study cannot be deleted.")
+
+
+@transaction.atomic
+def create_arm(actor: User, study: Study, **fields: Any) -> Arm:
+    _require_editor(actor)
+    _check_fields(fields, ARM_FIELDS)
+    return _add(actor, Arm(study=study, **fields), fields)
+
+
+@transaction.atomic
+def update_arm(actor: User, arm: Arm, **fields: Any) -> Arm:
+    _require_editor(actor)
+    return _change(actor, arm, fields, ARM_FIELDS)
+
+
+@transaction.atomic
+def delete_arm(actor: User, arm: Arm) -> None:
+    """Delete an arm that no result refers to."""
+    _require_editor(actor)
+    _remove(actor, arm, f"Results refer to the arm {arm.label!r}; change or delete them first.")
+
+
+@transaction.atomic
+def create_result(actor: User, study: Study, **fields: Any) -> Result:
+    _require_editor(actor)
+    _check_fields(fields, RESULT_FIELDS)
+    return _add(actor, Result(study=study, **fields), fields)
+
+
+@transaction.atomic
+def update_result(actor: User, result: Result, **fields: Any) -> Result:
+    _require_editor(actor)
+    return _change(actor, result, fields, RESULT_FIELDS)
+
+
+@transaction.atomic
+def delete_result(actor: User, result: Result) -> None:
+    _require_editor(actor)
+    _remove(actor, result, "This result cannot be deleted.")
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportPreview:
+    """What an import would add: the references, or the problems named by entry."""
+
+    references: list[Reference] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.references) and not self.errors
+
+
+def preview_import(actor: User, text: str, fmt: str) -> ImportPreview:
+    """Read ``text`` (``bibtex``, ``ris`` or ``csl-json``) and check every entry; saves nothing.
+
+    Each problem names its entry: a parse error, a field that fails validation (a DOI, a year),
+    or a citation key that is already in the evidence base.
+    """
+    _require_editor(actor)
+    preview = ImportPreview()
+    try:
+        items = import_ris(text, make_keys=True) if fmt == "ris" else import_references(text, fmt)
+    except BibliographyError as error:
+        preview.errors.append(str(error))
+        return preview
+    existing = set(Reference.objects.values_list("key", flat=True))
+    for item in items:
+        reference = Reference(**cslmap.fields_from_csl(item))
+        try:
+            reference.full_clean(validate_unique=False)
+        except ValidationError as error:
+            preview.errors.extend(_entry_errors(reference.key, error))
+        if reference.key in existing:
+            preview.errors.append(
+                f"entry {reference.key!r}: this citation key is already in the evidence base"
+            )
+        preview.references.append(reference)
+    return preview
+
+
+def _entry_errors(key: str, error: ValidationError) -> list[str]:
+    return [
+        f"entry {key!r}, field {name!r}: {message}"
+        for name, messages in error.message_dict.items()
+        for message in messages
+    ]
+
+
+@transaction.atomic
+def import_reference_file(actor: User, text: str, fmt: str) -> list[Reference]:
+    """Add every reference in ``text``, or none: any bad entry raises ``ValidationError``
+    listing every problem by entry."""
+    preview = preview_import(actor, text, fmt)
+    if preview.errors:
+        raise ValidationError(preview.errors)
+    if not preview.references:
+        raise ValidationError("The file holds no references.")
+    return [_add(actor, ref, _given(ref, REFERENCE_FIELDS)) for ref in preview.references]
+
+
+def _given(obj: models.Model, names: Sequence[str]) -> list[str]:
+    """The names of the fields of ``obj`` that hold a value."""
+    return [name for name in names if getattr(obj, name) not in (None, "", [], {})]

@@ -1,0 +1,68 @@
+import json
+
+from msrelief.stats.meta_csv import run_meta_csv
+
+CSV = "study,m1,sd1,n1,m2,sd2,n2\nA,10,2,20,12,2.5,22\nB,9,3,30,11,3,28\n"
+ROWS = [
+    {"study": "A", "m1": 10, "sd1": 2, "n1": 20, "m2": 12, "sd2": 2.5, "n2": 22},
+    {"study": "B", "m1": 9, "sd1": 3, "n1": 30, "m2": 11, "sd2": 3, "n2": 28},
+]
+
+
+def post(client, body):
+    return client.post("/api/evidence/meta", json.dumps(body), content_type="application/json")
+
+
+def test_meta_from_csv_text_equals_the_command_line_result(client, db):
+    response = post(client, {"measure": "SMD", "method": "REML", "csv": CSV})
+    assert response.status_code == 200
+    expected = json.loads(json.dumps(run_meta_csv(CSV, "SMD", "REML", False)))
+    assert {k: v for k, v in response.json().items() if k != "exp"} == expected
+
+
+def test_meta_from_row_objects_gives_the_same_result(client, db):
+    from_rows = post(client, {"measure": "SMD", "csv": None, "rows": ROWS}).json()
+    from_csv = post(client, {"measure": "SMD", "csv": CSV}).json()
+    assert from_rows == from_csv
+
+
+def test_ratio_measures_include_the_ratio_scale(client, db):
+    body = {"measure": "OR", "method": "FE", "csv": "study,a,b,c,d\nA,10,90,20,80\nB,5,45,9,41\n"}
+    result = post(client, body).json()
+    assert result["scale"] == "log" and result["exp"]["estimate"] > 0
+    assert result["pi_low"] is None
+
+
+def test_a_bad_row_is_a_400_naming_the_row(client, db):
+    rows = [dict(ROWS[0]), {**ROWS[1], "sd1": 0}]
+    response = post(client, {"measure": "MD", "rows": rows})
+    assert response.status_code == 400
+    assert "row 3 (study 'B'), column 'sd1'" in response.json()["detail"]
+
+
+def test_both_or_neither_of_csv_and_rows_is_a_400(client, db):
+    assert post(client, {"measure": "MD"}).status_code == 400
+    assert post(client, {"measure": "MD", "csv": CSV, "rows": ROWS}).status_code == 400
+
+
+def test_an_unknown_measure_is_refused(client, db):
+    assert post(client, {"measure": "XX", "csv": CSV}).status_code == 422
+
+
+def test_references_are_listed_as_csl_json(client, seeded):
+    items = client.get("/api/evidence/references").json()
+    assert len(items) == 28
+    naderi = next(item for item in items if item["id"] == "naderi2024")
+    assert naderi["type"] == "article-journal" and naderi["issued"] == {"date-parts": [[2024]]}
+
+
+def test_one_reference_by_key(client, seeded):
+    item = client.get("/api/evidence/references/naderi2024").json()
+    assert item["DOI"] == "10.1016/j.explore.2024.103032"
+    assert item["author"][-1] == {"family": "Hamood-Ahvazi", "given": "S."}
+
+
+def test_an_unknown_key_is_a_404_with_a_hint(client, seeded):
+    response = client.get("/api/evidence/references/naderi2023")
+    assert response.status_code == 404
+    assert "did you mean naderi2024" in response.json()["detail"]

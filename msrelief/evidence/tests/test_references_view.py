@@ -1,0 +1,42 @@
+from django.urls import reverse
+
+URL = reverse("evidence-references")
+
+
+def test_references_are_listed_in_harvard_style_by_default(client, seeded):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "Naderi, A. <i>et al.</i> (2024)" in response.text
+    assert "28 references in Harvard" in response.text
+
+
+def test_each_reference_with_a_doi_links_to_it(client, seeded):
+    text = client.get(URL).text
+    assert 'href="https://doi.org/10.1016/j.explore.2024.103032"' in text
+
+
+def test_the_style_switcher_gives_apa_and_vancouver(client, seeded):
+    apa = client.get(URL, {"style": "apa"}).text
+    assert "Naderi, A., Rezvani, M. H., Aminian-Far, A., &amp; Hamood-Ahvazi, S. (2024)" in apa
+    vancouver = client.get(URL, {"style": "vancouver"}).text
+    assert "Naderi A, Rezvani MH, Aminian-Far A, Hamood-Ahvazi S." in vancouver
+
+
+def test_an_unknown_style_falls_back_to_harvard(client, seeded):
+    response = client.get(URL, {"style": "<script>"})
+    assert response.status_code == 200
+    assert "in Harvard" in response.text
+    assert "<script>" not in response.text.split("<main", 1)[1]
+
+
+def test_the_detail_page_shows_the_reference_in_every_style_and_where_it_is_used(client, seeded):
+    response = client.get(reverse("evidence-reference", args=["naderi2024"]))
+    assert response.status_code == 200
+    for style in ("Harvard", "APA", "Vancouver"):
+        assert style in response.text
+    assert "C13" in response.text
+    assert reverse("evidence-study", args=["naderi2024"]) in response.text
+
+
+def test_an_unknown_reference_is_404(client, seeded):
+    assert client.get(reverse("evidence-reference", args=["nobody1999"])).status_code == 404

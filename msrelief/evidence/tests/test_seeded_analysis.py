@@ -1,0 +1,61 @@
+from django.urls import reverse
+
+from msrelief.evidence import seeded as stored
+from msrelief.evidence import services
+from msrelief.evidence.models import Result
+from msrelief.evidence.tests.conftest import make_arms, make_reference, make_study
+
+
+def add_numbers(actor, study, values, *, time_point="after 6 weeks", n=None):
+    treated, control = make_arms(actor, study, n=n)
+    for arm, (mean, sd) in zip((treated, control), values, strict=True):
+        services.create_result(
+            actor, study, key=f"{study.key}-{arm.name}", scope="arm", arm=arm,
+            construct="Fatigue", direction="lower is better", time_point=time_point,
+            mean=mean, sd=sd, verification_status="abstract_only",
+        )  # fmt: skip
+
+
+def two_trials(actor, n=20):
+    for key, values in (("trial1", [(30, 8), (36, 9)]), ("trial2", [(28, 7), (31, 7)])):
+        study = make_study(actor, make_reference(actor, key=key), key=key)
+        add_numbers(actor, study, values, n=n)
+
+
+def test_two_trials_with_complete_numbers_are_pooled_as_hedges_g(clinic_admin):
+    two_trials(clinic_admin)
+    found = stored.find().analyses()
+    assert len(found) == 1
+    construct, rows, analysis = found[0]
+    assert construct == "fatigue" and [r.study.key for r in rows] == ["trial1", "trial2"]
+    assert analysis.output["k"] == 2 and analysis.output["measure"] == "SMD"
+
+
+def test_the_page_shows_a_stored_analysis_with_its_forest_plot(client, clinic_admin):
+    two_trials(clinic_admin)
+    text = client.get(reverse("evidence-meta")).text
+    assert "Forest plot: fatigue (Hedges&#x27; g)" in text
+    assert "Not estimable yet." not in text
+
+
+def test_a_missing_group_size_keeps_a_study_out_and_says_why(clinic_admin):
+    two_trials(clinic_admin, n=None)
+    finding = stored.find()
+    assert finding.analyses() == []
+    assert "trial1 (fatigue): group size not reported" in finding.reasons
+
+
+def test_unverified_or_unconfirmed_numbers_are_never_pooled(seeded):
+    finding = stored.find()
+    assert finding.groups == {}
+    assert not any("hernandezreif1998" in reason for reason in finding.reasons)
+
+
+def test_an_unverified_result_is_left_out(clinic_admin):
+    two_trials(clinic_admin)
+    services.update_result(
+        clinic_admin,
+        Result.objects.get(key="trial2-massage"),
+        verification_status="unverified",
+    )
+    assert stored.find().analyses() == []

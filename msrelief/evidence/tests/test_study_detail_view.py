@@ -1,0 +1,56 @@
+import html
+import re
+
+from django.urls import reverse
+
+
+def page(client, key):
+    response = client.get(reverse("evidence-study", args=[key]))
+    assert response.status_code == 200
+    return html.unescape(response.text)
+
+
+def section(text, heading):
+    return text.split(f">{heading}</h2>", 1)[1].split("<h2", 1)[0]
+
+
+def test_the_study_page_shows_design_arms_and_protocol(client, seeded):
+    text = page(client, "naderi2024")
+    assert "Randomised controlled trial with two parallel groups" in text
+    groups = section(text, "Groups and programme")
+    assert "Whole-body Swedish massage" in groups and "Usual treatment" in groups
+    assert re.search(r"Minutes per session</dt><dd>50<", groups)
+    assert re.search(r"Sessions per week</dt><dd>2<", groups)
+
+
+def test_the_outcomes_table_shows_the_reported_hedges_g_and_not_reported_gaps(client, seeded):
+    outcomes = section(page(client, "naderi2024"), "Outcomes")
+    for value in ("Hedges' g 0.53", "Hedges' g 0.8", "Hedges' g 0.47", "Hedges' g 0.7"):
+        assert value in outcomes
+    assert "Range of Hedges' g 0.31 to 0.58" in outcomes
+    assert "not reported" in outcomes
+    assert "nan" not in outcomes.lower().replace("nance", "")
+
+
+def test_what_is_missing_lists_the_null_fields(client, seeded):
+    missing = section(page(client, "naderi2024"), "What is missing")
+    assert "Number analysed" in missing
+    assert "Whole-body Swedish massage: delivered by" in missing
+
+
+def test_numbers_of_unconfirmed_attribution_are_shown_apart_with_a_warning(client, seeded):
+    text = page(client, "hernandezreif1998")
+    warning = text.split('id="unconfirmed-title"', 1)[1]
+    assert "never used in an analysis" in warning
+    assert "STAI anxiety" in warning
+    assert "STAI anxiety" not in section(text, "Outcomes")
+
+
+def test_a_review_page_shows_the_pooled_result_with_its_ci(client, seeded):
+    outcomes = section(page(client, "salarvand2021"), "Outcomes")
+    assert "Mean or standardised difference (not stated) -1.62" in outcomes
+    assert "-2.4 to -0.83" in outcomes
+
+
+def test_an_unknown_study_is_404(client, seeded):
+    assert client.get(reverse("evidence-study", args=["nobody"])).status_code == 404

@@ -1,0 +1,70 @@
+"""The meta-analysis page: studies pooled from an uploaded or pasted CSV (nothing is stored),
+and any analysis the stored studies allow (:mod:`msrelief.evidence.seeded`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from msrelief.core.http import posted
+from msrelief.evidence import analysis, seeded
+from msrelief.evidence.forms import MEASURE_LABELS, MetaForm
+from msrelief.stats import MetaAnalysisError
+from msrelief.stats.examples import BCG_TITLE, bcg_csv
+from msrelief.stats.meta_csv import COLUMNS
+
+
+def _run(form: MetaForm) -> analysis.Analysis | None:
+    """Run the analysis the valid ``form`` describes; a bad row becomes a form error."""
+    data = form.cleaned_data
+    try:
+        return analysis.run(data["csv"], data["measure"], data["method"], data["hksj"])
+    except MetaAnalysisError as error:
+        form.add_error("csv_file" if data.get("csv_file") else "csv_text", str(error))
+        return None
+
+
+def _example() -> dict[str, str]:
+    """The worked example: metafor's BCG trials as risk ratios, REML (its documented output)."""
+    return {"measure": "RR", "method": "REML", "csv_text": bcg_csv()}
+
+
+def meta(request: HttpRequest) -> HttpResponse:
+    example = request.method == "GET" and request.GET.get("example") == "bcg"
+    data = _example() if example else posted(request)
+    form = MetaForm(data, request.FILES or None)
+    result = _run(form) if (example or request.method == "POST") and form.is_valid() else None
+    context: dict[str, Any] = {
+        "form": form,
+        "analysis": result,
+        "example_title": BCG_TITLE if example else "",
+        "seeded": seeded.find(),
+        "columns": [(m, MEASURE_LABELS[m], ",".join(COLUMNS[m])) for m in COLUMNS],
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "evidence/meta.html", context, status=status)
+
+
+def meta_effects_csv(request: HttpRequest) -> HttpResponse:
+    """The per-study effects and weights of the posted analysis, as a CSV download."""
+    if request.method != "POST":
+        raise Http404("Post the analysis to download its effects.")
+    form = MetaForm(request.POST, request.FILES or None)
+    result = _run(form) if form.is_valid() else None
+    if result is None:
+        messages = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+        return HttpResponse(messages, status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(analysis.effects_csv(result), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="meta-analysis-effects.csv"'
+    return response
+
+
+def meta_template(request: HttpRequest, measure: str) -> HttpResponse:
+    """An empty CSV with the header row a ``measure`` needs."""
+    if measure not in COLUMNS:
+        raise Http404("No such measure.")
+    response = HttpResponse(analysis.template_csv(measure), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="meta-{measure.lower()}.csv"'
+    return response

@@ -42,6 +42,20 @@ def assign(actor: Any, client: Any, code: str = "phq9", **options: Any) -> tuple
 PHQ9_ALL_ZERO = {str(n): 0.0 for n in range(1, 10)}
 
 
+def licensed_wording(code: str = "mfis21") -> dict[str, Any]:
+    """What a clinic holding a licence would import: the definition's FHIR Questionnaire with
+    wording in every item. The wording here is an invented placeholder; real licensed text is
+    never in this repository."""
+    import copy
+
+    from msrelief.scoring import get_definition
+
+    resource: dict[str, Any] = copy.deepcopy(get_definition(code).questionnaire)
+    for item in resource["item"]:
+        item["text"] = f"Licensed wording of question {item['linkId']}"
+    return resource
+
+
 def assert_matches_snapshot(text: str, path: Any) -> None:
     """Compare ``text`` with a committed snapshot file. Set MSRELIEF_UPDATE_SNAPSHOTS=1 to
     (re)write the snapshot after a deliberate change, then review and commit the diff."""

@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 
+from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
 from msrelief.evidence import cslmap
 from msrelief.evidence.bibliography import FORMATS
 from msrelief.evidence.bibliography.csl import normalise_doi
 from msrelief.evidence.models import Arm, Claim, Reference, Result, Study
 from msrelief.stats.meta_csv import MEASURES
 
-MAX_UPLOAD_BYTES = 1_000_000
 NUMBER = forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"})
 WHOLE = forms.NumberInput(attrs={"inputmode": "numeric"})
 
@@ -222,22 +221,6 @@ class ResultForm(forms.ModelForm):
             field.empty_label = "None"
 
 
-def _read_upload(upload: UploadedFile | None, text: str, what: str) -> str:
-    """The text of an uploaded file, or of the pasted text; exactly one must be given."""
-    if upload is not None and text.strip():
-        raise forms.ValidationError(f"Either choose a file or paste the {what}, not both.")
-    if upload is None:
-        if not text.strip():
-            raise forms.ValidationError(f"Choose a file or paste the {what}.")
-        return text
-    if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError("The file is larger than 1 MB.")
-    try:
-        return upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise forms.ValidationError("The file is not UTF-8 text.") from None
-
-
 class ImportForm(forms.Form):
     format = forms.ChoiceField(
         label="File format",
@@ -254,7 +237,7 @@ class ImportForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         try:
-            data["content"] = _read_upload(data.get("file"), data.get("text") or "", "references")
+            data["content"] = read_upload(data.get("file"), data.get("text") or "", "references")
         except forms.ValidationError as error:
             self.add_error("file", error)
         if data.get("format") not in FORMATS:
@@ -297,7 +280,7 @@ class MetaForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         try:
-            data["csv"] = _read_upload(data.get("csv_file"), data.get("csv_text") or "", "CSV")
+            data["csv"] = read_upload(data.get("csv_file"), data.get("csv_text") or "", "CSV")
         except forms.ValidationError as error:
             self.add_error("csv_file", error)
         return data

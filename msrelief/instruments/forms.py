@@ -3,12 +3,15 @@ allowed values here, so a page can name the question that is wrong."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 
+from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
 from msrelief.instruments.rendering import Item
+from msrelief.scoring import load_definitions
 
 
 def _number_error(item: Item) -> str:
@@ -110,3 +113,65 @@ class CompletedOnForm(forms.Form):
         help_text="Leave empty for today. For a paper form filled in earlier, give its date.",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+
+def scoring_only_choices() -> list[tuple[str, str]]:
+    """Self-report instruments whose item text msrelief may not ship (a clinic imports it)."""
+    return [
+        (code, f"{d.title} ({code})")
+        for code, d in sorted(load_definitions().items(), key=lambda pair: pair[1].title)
+        if d.licence.item_text == "none" and d.spec.administration == "self-report"
+    ]
+
+
+class WordingImportForm(forms.Form):
+    """A clinic admin's licensed wording: a FHIR R4 Questionnaire as a file or pasted JSON."""
+
+    instrument = forms.ChoiceField(label="Questionnaire")
+    questionnaire_file = forms.FileField(
+        label="FHIR Questionnaire file (JSON)",
+        required=False,
+        help_text="Start from the structure file of the questionnaire (below) and put your "
+        "licensed wording in each item's text.",
+    )
+    questionnaire_text = forms.CharField(
+        label="Or paste the JSON",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+        max_length=MAX_UPLOAD_BYTES,
+    )
+    licence_note = forms.CharField(
+        label="Your clinic's licence",
+        help_text="Who granted it, and its reference, for example: Mapi Research Trust "
+        "licence 2026-0042.",
+        max_length=500,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["instrument"].choices = scoring_only_choices()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        try:
+            text = read_upload(
+                data.get("questionnaire_file"), data.get("questionnaire_text") or "", "JSON"
+            )
+        except forms.ValidationError as error:
+            self.add_error("questionnaire_file", error)
+            return data
+        try:
+            data["questionnaire"] = json.loads(text)
+        except json.JSONDecodeError as error:
+            self.add_error(
+                self.questionnaire_field,
+                f"This is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}).",
+            )
+        return data
+
+    @property
+    def questionnaire_field(self) -> str:
+        """The field the questionnaire came in, for errors about its content."""
+        if self.cleaned_data.get("questionnaire_file") is not None:
+            return "questionnaire_file"
+        return "questionnaire_text"

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from msrelief.instruments import views_staff as v
+from msrelief.instruments import views_wording
 
 urlpatterns = [
     path("clients/<int:pk>/measures/", v.measures, name="instruments-measures"),
@@ -14,4 +15,10 @@ urlpatterns = [
     path("responses/<int:pk>/", v.response_detail, name="instruments-response"),
     path("responses/<int:pk>/correct/", v.correct, name="instruments-correct"),
     path("safety-flags/<int:pk>/acknowledge/", v.acknowledge, name="instruments-acknowledge"),
+    path("clinic/questionnaires/", views_wording.wording, name="instruments-wording"),
+    path(
+        "clinic/questionnaires/<str:code>/structure.json",
+        views_wording.structure,
+        name="instruments-wording-structure",
+    ),
 ]

@@ -1,20 +1,10 @@
-import copy
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from msrelief.instruments import rendering, services
 from msrelief.instruments.models import ClinicQuestionnaire
 from msrelief.scoring import get_definition
-
-
-def licensed_text(code="mfis21"):
-    """What a clinic with a licence would hold: the definition's items with real wording.
-    (Invented placeholder wording here: the real text is licensed and never in this repo.)"""
-    resource = copy.deepcopy(get_definition(code).questionnaire)
-    for item in resource["item"]:
-        item["text"] = f"Licensed wording of question {item['linkId']}"
-    return resource
+from msrelief.testing import licensed_wording as licensed_text
 
 
 def test_a_clinic_admin_imports_wording_and_clients_can_then_be_sent_it(

@@ -1,0 +1,126 @@
+"""A clinic admin imports her clinic's licensed wording of a scoring-only questionnaire."""
+
+import io
+import json
+
+from django.urls import reverse
+
+from msrelief.audit.models import AuditEvent
+from msrelief.instruments.models import ClinicQuestionnaire
+from msrelief.testing import licensed_wording, make_user
+
+URL = reverse("instruments-wording")
+
+
+def import_(client, resource, **fields):
+    data = {
+        "instrument": "mfis21",
+        "questionnaire_text": resource if isinstance(resource, str) else json.dumps(resource),
+        "licence_note": "Licence 2026-0042",
+        **fields,
+    }
+    return client.post(URL, data)
+
+
+def test_the_page_lists_the_scoring_only_questionnaires_and_what_the_clinic_holds(
+    client, clinic_admin
+):
+    client.force_login(clinic_admin)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "Modified Fatigue Impact Scale" in response.text and "mfis21" in response.text
+    assert "Not imported: clients cannot be sent it" in response.text
+    assert "Patient Health Questionnaire" not in response.text  # PHQ-9 ships its own wording
+
+
+def test_pasted_wording_that_matches_is_stored_for_the_clinic_and_audited(client, clinic_admin):
+    client.force_login(clinic_admin)
+    response = import_(client, licensed_wording())
+    assert response.status_code == 302
+    stored = ClinicQuestionnaire.objects.get()
+    assert stored.clinic == clinic_admin.clinic and stored.licence_note == "Licence 2026-0042"
+    assert AuditEvent.objects.filter(object_type="instruments.clinicquestionnaire").exists()
+    page = client.get(URL).text
+    assert "Saved your wording of mfis21" in page
+    assert "Imported" in page and "Licence: Licence 2026-0042" in page
+
+
+def test_an_uploaded_file_works_like_pasted_json(client, clinic_admin):
+    client.force_login(clinic_admin)
+    upload = io.BytesIO(json.dumps(licensed_wording()).encode())
+    upload.name = "mfis21.json"
+    data = {"instrument": "mfis21", "questionnaire_file": upload, "licence_note": "Licence 1"}
+    assert client.post(URL, data).status_code == 302
+    assert ClinicQuestionnaire.objects.count() == 1
+
+
+def test_wording_that_does_not_match_names_every_problem_and_saves_nothing(client, clinic_admin):
+    client.force_login(clinic_admin)
+    resource = licensed_wording()
+    resource["item"][0]["answerOption"].pop()
+    resource["item"][3]["text"] = " "
+    response = import_(client, resource)
+    assert response.status_code == 400
+    assert "item 1: answer values (ordinalValue) must be" in response.text
+    assert "item 4 has no text" in response.text
+    assert not ClinicQuestionnaire.objects.exists()
+
+
+def test_text_that_is_not_json_says_where_it_broke(client, clinic_admin):
+    client.force_login(clinic_admin)
+    response = import_(client, '{"resourceType": "Questionnaire",\n  "item": [}')
+    assert response.status_code == 400
+    assert "This is not valid JSON (line 2, column" in response.text
+    assert not ClinicQuestionnaire.objects.exists()
+
+
+def test_a_missing_licence_and_a_missing_file_are_both_named(client, clinic_admin):
+    client.force_login(clinic_admin)
+    response = client.post(URL, {"instrument": "mfis21", "licence_note": ""})
+    assert response.status_code == 400
+    assert "Choose a file or paste the JSON." in response.text
+    assert "Your clinic&#x27;s licence: This field is required." in response.text
+
+
+def test_an_instrument_that_ships_its_own_wording_cannot_be_chosen(client, clinic_admin):
+    client.force_login(clinic_admin)
+    response = import_(client, licensed_wording("phq9"), instrument="phq9")
+    assert response.status_code == 400
+    assert "Select a valid choice." in response.text
+
+
+def test_a_therapist_may_not_import(client, therapist):
+    client.force_login(therapist)
+    assert client.get(URL).status_code == 403
+    assert import_(client, licensed_wording()).status_code == 403
+    assert not ClinicQuestionnaire.objects.exists()
+
+
+def test_a_visitor_is_sent_to_log_in(client, db):
+    response = client.get(URL)
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_another_clinics_import_is_not_shown(client, clinic_admin, outsider):
+    from msrelief.instruments import services
+
+    other_admin = make_user("ola@hillside.test", outsider.clinic, "clinic_admin")
+    services.import_clinic_questionnaire(other_admin, "mfis21", licensed_wording(), "Theirs")
+    client.force_login(clinic_admin)
+    page = client.get(URL).text
+    assert "Theirs" not in page and "Not imported: clients cannot be sent it" in page
+
+
+def test_the_structure_file_has_the_items_and_answer_values_but_no_wording(client, clinic_admin):
+    client.force_login(clinic_admin)
+    response = client.get(reverse("instruments-wording-structure", args=["mfis21"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="mfis21-structure.json"'
+    resource = json.loads(response.content)
+    assert resource["resourceType"] == "Questionnaire" and len(resource["item"]) == 21
+    assert resource["item"][0]["text"] == "Item 1"
+
+
+def test_there_is_no_structure_file_for_an_instrument_with_shipped_wording(client, clinic_admin):
+    client.force_login(clinic_admin)
+    assert client.get(reverse("instruments-wording-structure", args=["phq9"])).status_code == 404

@@ -48,6 +48,12 @@ def test_a_reader_walks_through_the_evidence_base(page: Page, live_server, size)
     page.get_by_role("button", name="Show").click()
     expect(page.get_by_text("Naderi A, Rezvani MH")).to_be_visible()
     assert_accessible(page)
+    page.get_by_role("link", name="Details of naderi2024").click()
+    expect(
+        page.get_by_role("link", name="https://doi.org/10.1016/j.explore.2024.103032").first
+    ).to_be_visible()
+    assert_accessible(page)
+    no_sideways_scroll(page)
 
     open_section(page, "Claims")
     claim = page.locator("#claim-C13")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from msrelief.stats import meta_analysis
-from msrelief.stats.forest import forest_svg, forest_table_rows
+from msrelief.stats.forest import forest_png, forest_svg, forest_table_rows
 from msrelief.stats.meta import MetaResult, Method
 from msrelief.stats.meta_csv import COLUMNS, RATIO_MEASURES, Measure, run_meta_csv
 
@@ -37,11 +37,13 @@ REASONS = {
 @dataclass(frozen=True)
 class Analysis:
     """One meta-analysis ready to show: the JSON dict of ``run_meta_csv``, the forest plot and
-    its table rows."""
+    its table rows (and what it takes to draw the plot again, as PNG)."""
 
     output: dict[str, Any]
     svg: str
     rows: list[dict[str, Any]]
+    result: MetaResult
+    plot_options: dict[str, Any]
 
     @property
     def ratio(self) -> bool:
@@ -56,20 +58,24 @@ class Analysis:
         """Why each value that could not be computed is missing (see :func:`not_estimable`)."""
         return not_estimable(self.output)
 
+    def png(self) -> bytes:
+        """The same forest plot as PNG (print scale), to put in a document next to its table."""
+        return forest_png(self.result, **self.plot_options)
+
 
 def run(text: str, measure: str, method: str, hksj: bool, *, title: str = "") -> Analysis:
     """Analyse CSV ``text``; raises ``MetaAnalysisError`` naming the bad row."""
     output = run_meta_csv(text, cast(Measure, measure), cast(Method, method), hksj)
     result = _result(output)
     ratio = measure in RATIO_MEASURES
-    svg = forest_svg(
-        result,
-        title=title or f"Forest plot: {EFFECT_LABELS[measure].lower()}",
-        effect_label=EFFECT_LABELS[measure] + (" (log scale)" if ratio else ""),
-        back_transform=ratio,
-    )
+    options = {
+        "title": title or f"Forest plot: {EFFECT_LABELS[measure].lower()}",
+        "effect_label": EFFECT_LABELS[measure] + (" (log scale)" if ratio else ""),
+        "back_transform": ratio,
+    }
+    svg = forest_svg(result, **options)
     rows = [dict(row) for row in forest_table_rows(result, back_transform=ratio)]
-    return Analysis(output=output, svg=svg, rows=rows)
+    return Analysis(output=output, svg=svg, rows=rows, result=result, plot_options=options)
 
 
 def _result(output: dict[str, Any]) -> MetaResult:

@@ -36,6 +36,7 @@ urlpatterns = [
     path("results/<int:pk>/delete/", views_edit.result_delete, name="evidence-result-delete"),
     path("meta/", views_meta.meta, name="evidence-meta"),
     path("meta/effects.csv", views_meta.meta_effects_csv, name="evidence-meta-effects"),
+    path("meta/forest.png", views_meta.meta_forest_png, name="evidence-meta-forest-png"),
     path(
         "meta/template/<str:measure>.csv", views_meta.meta_template, name="evidence-meta-template"
     ),

@@ -47,18 +47,39 @@ def meta(request: HttpRequest) -> HttpResponse:
     return render(request, "evidence/meta.html", context, status=status)
 
 
-def meta_effects_csv(request: HttpRequest) -> HttpResponse:
-    """The per-study effects and weights of the posted analysis, as a CSV download."""
+def _posted_analysis(request: HttpRequest) -> analysis.Analysis | HttpResponse:
+    """The analysis posted by a download button, or a 400 naming what is wrong with it."""
     if request.method != "POST":
-        raise Http404("Post the analysis to download its effects.")
+        raise Http404("Post the analysis to download it.")
     form = MetaForm(request.POST, request.FILES or None)
     result = _run(form) if form.is_valid() else None
     if result is None:
         messages = "; ".join(str(e) for errors in form.errors.values() for e in errors)
         return HttpResponse(messages, status=400, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(analysis.effects_csv(result), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="meta-analysis-effects.csv"'
+    return result
+
+
+def _download(body: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def meta_effects_csv(request: HttpRequest) -> HttpResponse:
+    """The per-study effects and weights of the posted analysis, as a CSV download."""
+    found = _posted_analysis(request)
+    if isinstance(found, HttpResponse):
+        return found
+    body = analysis.effects_csv(found)
+    return _download(body, "text/csv; charset=utf-8", "meta-analysis-effects.csv")
+
+
+def meta_forest_png(request: HttpRequest) -> HttpResponse:
+    """The forest plot of the posted analysis as a PNG, for a report or a slide."""
+    found = _posted_analysis(request)
+    if isinstance(found, HttpResponse):
+        return found
+    return _download(found.png(), "image/png", "forest-plot.png")
 
 
 def meta_template(request: HttpRequest, measure: str) -> HttpResponse:

@@ -99,6 +99,9 @@ def test_a_reader_pools_two_studies_and_sees_the_forest_plot(page: Page, live_se
     lines = Path(download_info.value.path()).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("study,yi,vi")
     assert [line.split(",")[0] for line in lines[1:]] == ["Trial A", "Trial B"]
+    with page.expect_download() as png_info:
+        page.get_by_role("button", name="Download the forest plot (PNG)").click()
+    assert Path(png_info.value.path()).read_bytes().startswith(b"\x89PNG")
 
     page.get_by_role("link", name="run the worked example").click()
     expect(page.get_by_role("heading", name="Worked example")).to_be_visible()

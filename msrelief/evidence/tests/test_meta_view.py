@@ -95,6 +95,21 @@ def test_the_effects_download_needs_a_post(client, db):
     assert client.get(reverse("evidence-meta-effects")).status_code == 404
 
 
+def test_the_forest_plot_downloads_as_a_png(client, db):
+    data = {"measure": "SMD", "method": "REML", "csv_text": THREE}
+    response = client.post(reverse("evidence-meta-forest-png"), data)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'attachment; filename="forest-plot.png"'
+    assert response.content.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_the_forest_plot_download_refuses_a_bad_file_and_a_get(client, db):
+    data = {"measure": "SMD", "method": "REML", "csv_text": "study\n"}
+    assert client.post(reverse("evidence-meta-forest-png"), data).status_code == 400
+    assert client.get(reverse("evidence-meta-forest-png")).status_code == 404
+
+
 def test_an_empty_file_of_each_measure_can_be_downloaded(client, db):
     response = client.get(reverse("evidence-meta-template", args=["RR"]))
     assert response.content.decode() == "study,a,b,c,d\n"

@@ -4,6 +4,12 @@ from django.urls import reverse
 def test_the_home_page_says_what_msrelief_is_and_does_not_claim_to_treat_ms(client, db):
     page = client.get(reverse("home")).text
     assert "does not change the course of MS" in page
+    assert "Small trials suggest" in page
+
+
+def test_the_home_page_leads_a_visitor_to_the_public_evidence_base(client, db):
+    page = client.get(reverse("home")).text
+    assert f'href="{reverse("evidence-home")}">The evidence base</a>' in page
 
 
 def test_staff_are_sent_from_home_to_their_dashboard(client, therapist):
@@ -13,7 +19,9 @@ def test_staff_are_sent_from_home_to_their_dashboard(client, therapist):
 
 def test_a_person_with_ms_stays_on_the_home_page(client, person_with_ms):
     client.force_login(person_with_ms)
-    assert client.get(reverse("home")).status_code == 200
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert f'href="{reverse("portal-home")}">Your questionnaires</a>' in response.text
 
 
 def test_the_health_check_answers_ok(client, db):

@@ -67,19 +67,8 @@ def assign_instrument(
     """
     client = _staff_client(actor, client)
     definition = _definition(code)
-    if not rendering.can_be_shown(client.clinic_id, definition):
-        raise ValidationError(
-            {
-                "instrument": f"{definition.title} is licensed: its questions are not shipped. "
-                "Import your clinic's licensed FHIR Questionnaire for it first, or enter the "
-                "answers yourself from the paper form."
-            }
-        )
     start = available_from or timezone.localdate()
-    if start < timezone.localdate():
-        raise ValidationError({"available_from": "The start date cannot be in the past."})
-    if email_client and not client.email:
-        raise ValidationError({"email_client": "This client has no email address on record."})
+    _check_assignable(client, definition, start, email_client)
     token = tokens.new_token()
     expires = timezone.make_aware(dt.datetime.combine(start, dt.time.max)) + dt.timedelta(
         days=settings.QUESTIONNAIRE_LINK_DAYS
@@ -105,6 +94,24 @@ def assign_instrument(
     if email_client:
         _email_link(client, definition, token, expires)
     return administration, token
+
+
+def _check_assignable(
+    client: Client, definition: Definition, start: dt.date, email_client: bool
+) -> None:
+    """Why this questionnaire cannot be sent to this client this way, as a ValidationError."""
+    if not rendering.can_be_shown(client.clinic_id, definition):
+        raise ValidationError(
+            {
+                "instrument": f"{definition.title} is licensed: its questions are not shipped. "
+                "A clinic admin can import your clinic's licensed wording for it (Licensed "
+                "wording), or you can enter the answers yourself from the paper form."
+            }
+        )
+    if start < timezone.localdate():
+        raise ValidationError({"available_from": "The start date cannot be in the past."})
+    if email_client and not client.email:
+        raise ValidationError({"email_client": "This client has no email address on record."})
 
 
 def link_url(token: str) -> str:

@@ -19,6 +19,14 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ("email", "password")}),
         ("Clinic", {"fields": ("full_name", "clinic", "role")}),
         ("Access", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        (
+            "Permissions",
+            {
+                "fields": ("user_permissions",),
+                "description": "Give “evidence | reference | Can edit the evidence base” to make "
+                "someone an evidence editor without making them a clinic admin.",
+            },
+        ),
     )
     add_fieldsets = (
         (None, {"fields": ("email", "full_name", "clinic", "role", "password1", "password2")}),

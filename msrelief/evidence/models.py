@@ -129,6 +129,9 @@ class Reference(Stamped):
 
     class Meta:
         ordering = ["key"]
+        permissions = [
+            ("edit_evidence", "Can edit the evidence base (references, claims, studies, results)")
+        ]
 
     def __str__(self) -> str:
         return self.key

@@ -2,8 +2,9 @@
 actor may edit the evidence base, runs in one transaction, validates the whole record (nothing is
 saved on bad input) and writes the audit event, naming the fields that were set or changed.
 
-Who may edit: clinic admins and Django superusers (:func:`can_edit`). A dedicated evidence-editor
-role will come with the accounts work; until then this is the one place that decides.
+Who may edit: clinic admins, Django superusers, and evidence editors — any user given the
+``evidence.edit_evidence`` permission in the Django admin, such as a researcher who is not clinic
+staff (:func:`can_edit`, the one place that decides).
 """
 
 from __future__ import annotations
@@ -53,16 +54,22 @@ RESULT_FIELDS = (
 )  # fmt: skip
 
 
+EDIT_PERMISSION = "evidence.edit_evidence"
+NOT_AN_EDITOR = "Only clinic admins and evidence editors can edit the evidence base."
+
+
 def can_edit(user: Any) -> bool:
-    """Clinic admins and superusers may edit the evidence base (an editor role will follow)."""
-    if not getattr(user, "is_authenticated", False):
+    """Clinic admins, superusers and evidence editors may edit the evidence base."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return bool(user.is_superuser or user.is_clinic_admin)
+    return bool(user.is_superuser or user.is_clinic_admin or user.has_perm(EDIT_PERMISSION))
 
 
 def _require_editor(actor: User) -> None:
     if not can_edit(actor):
-        raise PermissionDenied("Only clinic admins can edit the evidence base.")
+        raise PermissionDenied(
+            "Only clinic admins and evidence editors can edit the evidence base."
+        )
 
 
 def _check_fields(fields: dict[str, Any], allowed: Sequence[str]) -> None:

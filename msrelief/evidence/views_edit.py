@@ -1,7 +1,7 @@
 """Editing the evidence base: thin views over :mod:`msrelief.evidence.services`.
 
-Only editors (clinic admins and superusers, ``services.can_edit``) reach these pages; anyone else
-who is logged in gets 403, and a visitor is sent to the login page.
+Only editors (clinic admins, superusers and evidence editors, ``services.can_edit``) reach
+these pages; anyone else who is logged in gets 403, and a visitor is sent to the login page.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ def editor_required(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not services.can_edit(request.user):
-            raise PermissionDenied("Only clinic admins can edit the evidence base.")
+            raise PermissionDenied(
+                "Only clinic admins and evidence editors can edit the evidence base."
+            )
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -23,6 +23,18 @@ def superuser(db: None) -> Any:
     return User.objects.create_superuser("root@example.test", "a-long-test-password-42")
 
 
+@pytest.fixture
+def evidence_editor(db: None) -> Any:
+    """A researcher with no clinic, given the evidence-editing permission in the admin."""
+    from django.contrib.auth.models import Permission
+
+    from msrelief.testing import make_user
+
+    editor = make_user("erin@research.test", None, "", full_name="Erin Editor")
+    editor.user_permissions.add(Permission.objects.get(codename="edit_evidence"))
+    return editor
+
+
 def make_reference(actor: Any, key: str = "smith2020", **fields: Any) -> Any:
     defaults: dict[str, Any] = {
         "title": "Massage and fatigue in multiple sclerosis",

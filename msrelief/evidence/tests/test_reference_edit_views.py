@@ -35,6 +35,13 @@ def test_a_clinic_admin_adds_a_reference(client, clinic_admin):
     assert AuditEvent.objects.get(action="create").clinic == clinic_admin.clinic
 
 
+def test_an_evidence_editor_without_a_clinic_adds_a_reference(client, evidence_editor):
+    client.force_login(evidence_editor)
+    assert client.get(ADD).status_code == 200
+    assert client.post(ADD, form()).status_code == 302
+    assert Reference.objects.filter(key="green2022").exists()
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [

@@ -20,6 +20,18 @@ def test_a_superuser_without_a_clinic_may_edit(superuser):
     assert AuditEvent.objects.get(action="create").clinic is None
 
 
+def test_an_evidence_editor_without_a_clinic_may_edit(evidence_editor):
+    make_reference(evidence_editor)
+    event = AuditEvent.objects.get(action="create")
+    assert event.actor_email == "erin@research.test" and event.clinic is None
+
+
+def test_a_deactivated_evidence_editor_may_not_edit(evidence_editor):
+    evidence_editor.is_active = False
+    with pytest.raises(PermissionDenied):
+        make_reference(evidence_editor)
+
+
 @pytest.mark.parametrize("persona", ["therapist", "outsider", "person_with_ms"])
 def test_people_who_are_not_clinic_admins_cannot_add_references(request, persona):
     with pytest.raises(PermissionDenied):

@@ -67,9 +67,7 @@ def can_edit(user: Any) -> bool:
 
 def _require_editor(actor: User) -> None:
     if not can_edit(actor):
-        raise PermissionDenied(
-            "Only clinic admins and evidence editors can edit the evidence base."
-        )
+        raise PermissionDenied(NOT_AN_EDITOR)
 
 
 def _check_fields(fields: dict[str, Any], allowed: Sequence[str]) -> None:

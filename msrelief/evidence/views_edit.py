@@ -33,9 +33,7 @@ def editor_required(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not services.can_edit(request.user):
-            raise PermissionDenied(
-                "Only clinic admins and evidence editors can edit the evidence base."
-            )
+            raise PermissionDenied(services.NOT_AN_EDITOR)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -30,6 +30,15 @@ class Access:
         return reverse(f"{self.route}-{name}", kwargs={**self.kwargs, **extra})
 
 
+def closed_page(
+    request: HttpRequest, kind: str, title: str, status: int = 410, **extra: Any
+) -> HttpResponse:
+    """The page that says plainly why a questionnaire cannot be filled in (``kind`` picks the
+    explanation in ``fill_closed.html``)."""
+    context = {"kind": kind, "title": title, **extra}
+    return render(request, "instruments/fill_closed.html", context, status=status)
+
+
 def _closed(
     request: HttpRequest, administration: Administration, allow_done: bool
 ) -> HttpResponse | None:
@@ -43,27 +52,17 @@ def _closed(
     }
     if status in reasons:
         kind, title = reasons[Status(status)]
-        return render(
-            request, "instruments/fill_closed.html", {"kind": kind, "title": title}, status=410
-        )
+        return closed_page(request, kind, title)
     expires = administration.token_expires_at
     if expires is not None and expires < timezone.now():
-        return render(
-            request,
-            "instruments/fill_closed.html",
-            {"kind": "expired", "title": "This link has expired"},
-            status=410,
-        )
+        return closed_page(request, "expired", "This link has expired")
     if administration.available_from > timezone.localdate():
-        return render(
+        return closed_page(
             request,
-            "instruments/fill_closed.html",
-            {
-                "kind": "not_yet",
-                "title": "This questionnaire is not open yet",
-                "opens": administration.available_from,
-            },
+            "not_yet",
+            "This questionnaire is not open yet",
             status=403,
+            opens=administration.available_from,
         )
     return None
 
@@ -80,12 +79,7 @@ def by_token(view: View, allow_done: bool = False) -> View:
             .first()
         )
         if found is None:
-            return render(
-                request,
-                "instruments/fill_closed.html",
-                {"kind": "unknown", "title": "This link does not work"},
-                status=404,
-            )
+            return closed_page(request, "unknown", "This link does not work", status=404)
         closed = _closed(request, found, allow_done)
         if closed is not None:
             return closed

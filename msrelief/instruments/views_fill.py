@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 
 from msrelief.core.http import posted as _posted
 from msrelief.instruments import rendering, services
-from msrelief.instruments.access import Access
+from msrelief.instruments.access import Access, closed_page
 from msrelief.instruments.forms import ItemsForm, initial_from_draft
 from msrelief.instruments.models import Layout
 
@@ -128,12 +128,7 @@ def saved(request: HttpRequest, access: Access) -> HttpResponse:
 def done(request: HttpRequest, access: Access) -> HttpResponse:
     response = access.administration.responses.filter(pk=request.session.get(DONE_KEY)).first()
     if response is None:
-        return render(
-            request,
-            "instruments/fill_closed.html",
-            {"kind": "already_used", "title": "This questionnaire has already been submitted"},
-            status=410,
-        )
+        return closed_page(request, "already_used", "This questionnaire has already been submitted")
     flagged = response.safety_flags.exists()
     guidance = access.administration.clinic.crisis_guidance.splitlines() if flagged else []
     return render(

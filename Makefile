@@ -17,9 +17,9 @@ setup: install
 	$(BIN)/msrelief load-demo
 	$(BIN)/msrelief load-evidence
 
-## demo: setup, then serve http://127.0.0.1:8000
+## demo: setup, then serve http://127.0.0.1:8000 with the background worker beside it
 demo: setup
-	$(BIN)/msrelief runserver 127.0.0.1:8000
+	scripts/serve-demo.sh $(BIN)
 
 ## test: everything CI checks, in order
 test: setup system-packages lint typecheck checks test-sqlite test-postgres test-browser

@@ -25,6 +25,14 @@ def _fast_password_hasher(settings: Any, request: pytest.FixtureRequest) -> None
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_after_commit(settings: Any) -> None:
+    # The outbox hands each message to a background task after commit; in tests the task runs
+    # at once (still after commit), so a test sees the email once the transaction commits.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
 @pytest.fixture
 def clinic(db: None) -> Any:
     from msrelief.accounts.models import Clinic

@@ -34,7 +34,10 @@ INSTALLED_APPS = [
     "msrelief.clients",
     "msrelief.instruments",
     "msrelief.evidence",
+    "msrelief.notifications",
     "msrelief.core",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -123,6 +126,14 @@ EMAIL_BACKEND = _EMAIL_BACKENDS.get(env_str("MSRELIEF_EMAIL_BACKEND"), "invalid"
 EMAIL_HOST = env_str("MSRELIEF_EMAIL_HOST")
 EMAIL_PORT = env_int("MSRELIEF_EMAIL_PORT")
 DEFAULT_FROM_EMAIL = env_str("MSRELIEF_DEFAULT_FROM_EMAIL")
+# An email is a row in the notifications outbox, sent after commit by a background task.
+# "database" needs the worker (`msrelief db_worker`); "immediate" sends in the request that
+# queued it, after commit (the tests use it; a mail failure is still recorded and retried).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(env_str("MSRELIEF_TASKS"), "invalid")}}
 
 # Security headers. Cookies and HSTS are strict in production; a laptop serves plain HTTP.
 SECURE_CONTENT_TYPE_NOSNIFF = True

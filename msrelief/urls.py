@@ -1,16 +1,26 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.auth import views as auth
+from django.urls import include, path, reverse_lazy
 
 from msrelief.api.api import api
 from msrelief.core import views as core
+from msrelief.notifications.forms import OutboxPasswordResetForm
 
 urlpatterns = [
     path("", core.home, name="home"),
     path("healthz", core.healthz, name="healthz"),
+    path(
+        "accounts/reset/",
+        auth.PasswordResetView.as_view(
+            form_class=OutboxPasswordResetForm, success_url=reverse_lazy("accounts-reset-sent")
+        ),
+        name="accounts-reset",
+    ),
     path("accounts/", include("msrelief.accounts.urls")),
     path("clients/", include("msrelief.clients.urls")),
     path("audit/", include("msrelief.audit.urls")),
     path("evidence/", include("msrelief.evidence.urls")),
+    path("messages/", include("msrelief.notifications.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),
     path("api/", api.urls),

@@ -17,6 +17,7 @@ from msrelief.clients import consent, services
 from msrelief.clients.forms import ClientFilterForm, ClientForm, NewClientForm
 from msrelief.core.http import posted as _posted
 from msrelief.instruments.models import SafetyFlag
+from msrelief.notifications import services as outbox
 
 PAGE_SIZE = 25
 
@@ -31,12 +32,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if filters.cleaned_data["phenotype"]:
             clients = clients.filter(phenotype=filters.cleaned_data["phenotype"])
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
-    flags = SafetyFlag.objects.filter(
-        clinic_id=request.user.clinic_id, acknowledged_at__isnull=True
-    ).select_related("client")
-    return render(
-        request, "clients/dashboard.html", {"filters": filters, "page": page, "flags": flags}
+    flags = list(
+        SafetyFlag.objects.filter(
+            clinic_id=request.user.clinic_id, acknowledged_at__isnull=True
+        ).select_related("client")
     )
+    context = {
+        "filters": filters,
+        "page": page,
+        "flags": flags,
+        "undelivered": outbox.undelivered_ids(flags),
+    }
+    return render(request, "clients/dashboard.html", context)
 
 
 def _save(form: ClientForm, save: Any) -> Any:

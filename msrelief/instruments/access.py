@@ -11,10 +11,9 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 
 from msrelief.accounts.models import Role, User
-from msrelief.instruments import tokens
+from msrelief.instruments import services, tokens
 from msrelief.instruments.models import Administration, Status, Via
 
 
@@ -30,6 +29,9 @@ class Access:
         return reverse(f"{self.route}-{name}", kwargs={**self.kwargs, **extra})
 
 
+View = Callable[..., HttpResponse]
+
+
 def closed_page(
     request: HttpRequest, kind: str, title: str, status: int = 410, **extra: Any
 ) -> HttpResponse:
@@ -42,32 +44,33 @@ def closed_page(
 def _closed(
     request: HttpRequest, administration: Administration, allow_done: bool
 ) -> HttpResponse | None:
-    """The page to show instead when the questionnaire cannot be filled in now."""
-    status = administration.status
-    if status == Status.COMPLETED and allow_done:
+    """The page to show instead when the questionnaire cannot be filled in now (the rules are
+    the services', :func:`services.closed_reason`)."""
+    if administration.status == Status.COMPLETED and allow_done:
         return None
-    reasons = {
-        Status.COMPLETED: ("already_used", "This questionnaire has already been submitted"),
-        Status.CANCELLED: ("cancelled", "This questionnaire was cancelled"),
-    }
-    if status in reasons:
-        kind, title = reasons[Status(status)]
-        return closed_page(request, kind, title)
-    expires = administration.token_expires_at
-    if expires is not None and expires < timezone.now():
-        return closed_page(request, "expired", "This link has expired")
-    if administration.available_from > timezone.localdate():
+    reason = services.closed_reason(administration)
+    if reason is None:
+        return None
+    return _closed_page_for(request, administration, services.NotOpen(reason))
+
+
+def _closed_page_for(
+    request: HttpRequest, administration: Administration, error: services.NotOpen
+) -> HttpResponse:
+    if error.kind == "not_yet":
         return closed_page(
-            request,
-            "not_yet",
-            "This questionnaire is not open yet",
-            status=403,
-            opens=administration.available_from,
+            request, error.kind, error.title, status=403, opens=administration.available_from
         )
-    return None
+    return closed_page(request, error.kind, error.title)
 
 
-View = Callable[..., HttpResponse]
+def _run(view: View, request: HttpRequest, access: Access, **kwargs: Any) -> HttpResponse:
+    """Run the page; if the questionnaire closed while the page was loading (submitted in
+    another tab, cancelled by the therapist, expired), say so instead of failing."""
+    try:
+        return view(request, access, **kwargs)
+    except services.NotOpen as error:
+        return _closed_page_for(request, access.administration, error)
 
 
 def by_token(view: View, allow_done: bool = False) -> View:
@@ -83,7 +86,8 @@ def by_token(view: View, allow_done: bool = False) -> View:
         closed = _closed(request, found, allow_done)
         if closed is not None:
             return closed
-        return view(request, Access(found, None, Via.LINK, "fill", {"token": token}), **kwargs)
+        access = Access(found, None, Via.LINK, "fill", {"token": token})
+        return _run(view, request, access, **kwargs)
 
     return wrapper
 
@@ -104,6 +108,6 @@ def by_login(view: View, allow_done: bool = False) -> View:
         closed = _closed(request, found, allow_done)
         if closed is not None:
             return closed
-        return view(request, Access(found, user, Via.PORTAL, "portal", {"pk": pk}), **kwargs)
+        return _run(view, request, Access(found, user, Via.PORTAL, "portal", {"pk": pk}), **kwargs)
 
     return wrapper

@@ -85,10 +85,15 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     via = models.CharField(max_length=10, choices=Via.choices)
+    # A correction cannot outlive the response it corrects; both go when the client's record
+    # is deleted (a response is never deleted on its own).
     supersedes = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="superseded_by"
     )
     correction_reason = models.TextField(blank=True)
+    # The idempotency key of the form that submitted it: the same form sent twice returns
+    # this response instead of storing another.
+    submission_key = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-id"]

@@ -10,7 +10,9 @@ PAGES = [
     ("", v.start, "start", False),
     ("<int:number>/", v.question, "question", False),
     ("all/", v.all_questions, "all", False),
-    ("review/", v.review, "review", False),
+    # A submitted questionnaire still reaches the review view, which lets the same form sent
+    # again (a double click) land on the thank-you page and shows "already sent" otherwise.
+    ("review/", v.review, "review", True),
     ("saved/", v.saved, "saved", False),
     ("done/", v.done, "done", True),
 ]

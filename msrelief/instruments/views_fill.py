@@ -3,6 +3,8 @@ resume, review before submitting. The same views serve secure links and the clie
 
 from __future__ import annotations
 
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -50,15 +52,10 @@ def start(request: HttpRequest, access: Access) -> HttpResponse:
 
 
 def _save(access: Access, items: tuple[rendering.Item, ...], cleaned: dict[str, object]) -> None:
-    answers = services.answers_from({k: v for k, v in cleaned.items() if v not in (None, "")})
-    if answers:
-        services.save_draft(access.administration, answers, access.user)
-    for item in items:
-        if (
-            cleaned.get(item.field_name) in (None, "")
-            and item.link_id in access.administration.draft
-        ):
-            services.clear_draft_answer(access.administration, item.link_id, access.user)
+    """One page's answers in one service call; a blank question forgets an earlier answer."""
+    given = services.answers_from(cleaned)
+    page = {item.link_id: given.get(item.link_id) for item in items}
+    services.save_draft(access.administration, page, access.user)
 
 
 def question(request: HttpRequest, access: Access, number: int) -> HttpResponse:
@@ -98,6 +95,9 @@ def all_questions(request: HttpRequest, access: Access) -> HttpResponse:
 
 
 def review(request: HttpRequest, access: Access) -> HttpResponse:
+    reason = services.closed_reason(access.administration)
+    if reason is not None and request.method != "POST":
+        raise services.NotOpen(reason)
     form = _form(access)
     draft = access.administration.draft
     rows = [
@@ -106,8 +106,11 @@ def review(request: HttpRequest, access: Access) -> HttpResponse:
     ]
     error = None
     if request.method == "POST":
+        key = request.POST.get("submission", "")[:64]
         try:
-            response = services.submit_response(access.administration, access.user, access.via)
+            response = services.submit_response(
+                access.administration, access.user, access.via, key=key
+            )
         except ValidationError as problem:
             error = " ".join(problem.messages)
         else:
@@ -116,7 +119,7 @@ def review(request: HttpRequest, access: Access) -> HttpResponse:
     return render(
         request,
         "instruments/fill_review.html",
-        _context(access, form, rows=rows, error=error),
+        _context(access, form, rows=rows, error=error, submission=secrets.token_urlsafe(24)),
         status=400 if error else 200,
     )
 

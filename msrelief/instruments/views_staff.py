@@ -22,6 +22,7 @@ from msrelief.instruments.forms import (
 )
 from msrelief.instruments.forms import initial_from_draft as initial_answers
 from msrelief.instruments.models import Administration, SafetyFlag, Status
+from msrelief.notifications import services as outbox
 from msrelief.scoring import get_definition, load_definitions
 
 
@@ -36,13 +37,15 @@ def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
 def _measures_page(
     request: HttpRequest, client: Any, form: AssignForm, status: int = 200, **extra: Any
 ) -> HttpResponse:
+    flags = list(client.safety_flags.select_related("response", "acknowledged_by"))
     context = {
         "client": client,
         "histories": progress.history(client),
         "open_administrations": client.administrations.filter(
             status__in=[Status.PENDING, Status.IN_PROGRESS]
         ),
-        "flags": client.safety_flags.select_related("response", "acknowledged_by"),
+        "flags": flags,
+        "undelivered": outbox.undelivered_ids(flags),
         "assign_form": form,
         "all_instruments": sorted(load_definitions().values(), key=lambda d: d.title),
         **extra,

@@ -55,6 +55,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MSRELIEF_EMAIL_BACKEND", "console", "console, smtp or locmem (tests)."),
     Setting("MSRELIEF_EMAIL_HOST", "localhost", "SMTP host when the email backend is smtp."),
     Setting("MSRELIEF_EMAIL_PORT", "25", "SMTP port when the email backend is smtp."),
+    Setting(
+        "MSRELIEF_TASKS",
+        "database",
+        "Background tasks: database (run `msrelief db_worker`) or immediate (tests).",
+    ),
     Setting("MSRELIEF_DEFAULT_FROM_EMAIL", "msrelief@localhost", "Sender address of emails."),
     Setting(
         "MSRELIEF_HSTS_SECONDS", "31536000", "Strict-Transport-Security max-age in production."

@@ -4,11 +4,16 @@ from django.core import mail
 from django.urls import reverse
 
 
-def test_a_reset_link_is_emailed_and_sets_a_new_password(client, therapist, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    client.post(reverse("accounts-reset"), {"email": "tess@harbour.test"})
+def test_a_reset_link_is_emailed_and_sets_a_new_password(
+    client, therapist, settings, django_capture_on_commit_callbacks
+):
+    settings.BASE_URL = "https://msrelief.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts-reset"), {"email": "tess@harbour.test"})
     assert len(mail.outbox) == 1
-    link = re.search(r"https?://[^/]+(/accounts/reset/\S+)", mail.outbox[0].body).group(1)
+    found = re.search(r"(https?://[^/]+)(/accounts/reset/\S+)", mail.outbox[0].body)
+    assert found.group(1) == "https://msrelief.example.org"  # never the request's Host header
+    link = found.group(2)
     form_url = client.get(link).url
     new = "a-fresh-password-for-tess"
     client.post(form_url, {"new_password1": new, "new_password2": new})

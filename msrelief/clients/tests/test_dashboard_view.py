@@ -45,3 +45,20 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client):
     response = client.get(URL)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts-login"))
+
+
+def test_a_safety_flag_whose_alert_email_failed_is_marked_email_not_delivered(
+    client, ms_client, therapist, settings, django_capture_on_commit_callbacks
+):
+    from msrelief.instruments import services
+    from msrelief.testing import PHQ9_ALL_ZERO, assign
+
+    settings.EMAIL_BACKEND = "msrelief.notifications.testing.RefusingEmailBackend"
+    administration, _ = assign(therapist, ms_client)
+    services.save_draft(administration, {**PHQ9_ALL_ZERO, "9": 2}, None)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_response(administration, None, "link")
+    client.force_login(therapist)
+    page = client.get(URL).text
+    assert "Safety flags waiting for you" in page
+    assert "email not delivered" in page

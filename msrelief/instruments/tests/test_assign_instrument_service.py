@@ -8,6 +8,7 @@ from django.http import Http404
 from msrelief.audit.models import AuditEvent
 from msrelief.instruments import tokens
 from msrelief.instruments.models import Administration
+from msrelief.notifications.models import Delivery, Message
 from msrelief.testing import assign
 
 
@@ -19,14 +20,34 @@ def test_assigning_stores_only_the_hash_of_an_unguessable_token(ms_client, thera
     assert administration.instrument_version == "1.0"
 
 
-def test_the_link_can_be_emailed_to_the_client(ms_client, therapist, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+def test_the_link_is_emailed_to_the_client_after_commit_and_not_kept_once_sent(
+    ms_client, therapist, django_capture_on_commit_callbacks
+):
     from msrelief.clients import services
 
     services.update_client(therapist, ms_client, email="robin@example.test")
-    _, token = assign(therapist, ms_client, email_client=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        _, token = assign(therapist, ms_client, email_client=True)
+        assert mail.outbox == []  # nothing leaves before the transaction commits
     assert mail.outbox[0].to == ["robin@example.test"]
     assert token in mail.outbox[0].body
+    message = Message.objects.get()
+    assert message.status == Delivery.SENT
+    assert token not in message.body_text + message.body_html
+
+
+def test_a_mail_outage_still_gives_the_therapist_the_link_and_queues_the_email(
+    ms_client, therapist, settings, django_capture_on_commit_callbacks
+):
+    from msrelief.clients import services
+
+    settings.EMAIL_BACKEND = "msrelief.notifications.testing.RefusingEmailBackend"
+    services.update_client(therapist, ms_client, email="robin@example.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        administration, token = assign(therapist, ms_client, email_client=True)
+    assert administration.pk and token
+    message = Message.objects.get()
+    assert message.status == Delivery.QUEUED and message.attempts == 1
 
 
 def test_emailing_a_client_without_an_address_is_refused_and_nothing_is_saved(ms_client, therapist):

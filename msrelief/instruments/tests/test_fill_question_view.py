@@ -60,3 +60,19 @@ def test_a_question_number_out_of_range_goes_back_to_the_start(client, ms_client
     _, token = assign(therapist, ms_client)
     response = client.get(url(token, 99))
     assert response["Location"] == reverse("fill-start", kwargs={"token": token})
+
+
+def test_a_page_sent_after_the_therapist_cancelled_says_it_was_cancelled(
+    client, ms_client, therapist
+):
+    from msrelief.instruments import services
+
+    administration, token = assign(therapist, ms_client)
+    page = client.get(url(token, 1))
+    assert page.status_code == 200
+    services.cancel_administration(therapist, administration)
+    sent = client.post(url(token, 1), {"item_1": "2"})
+    assert sent.status_code == 410
+    assert "was cancelled" in sent.text
+    administration.refresh_from_db()
+    assert administration.draft == {}

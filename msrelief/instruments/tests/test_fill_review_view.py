@@ -1,6 +1,10 @@
+import re
+
+from django.test import Client
 from django.urls import reverse
 
 from msrelief.instruments.models import Response
+from msrelief.notifications.models import Message
 from msrelief.testing import PHQ9_ALL_ZERO, assign
 
 
@@ -55,3 +59,47 @@ def test_sending_with_too_few_answers_explains_and_stores_nothing(client, ms_cli
     assert response.status_code == 400
     assert "There is a problem" in response.text
     assert not Response.objects.exists()
+
+
+def test_with_the_mail_server_down_a_positive_item_nine_still_shows_where_to_get_help(
+    client, ms_client, therapist, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "msrelief.notifications.testing.RefusingEmailBackend"
+    _, token = assign(therapist, ms_client)
+    fill(client, token, {**PHQ9_ALL_ZERO, "9": 1})
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(reverse("fill-review", kwargs={"token": token}), follow=True)
+    assert done.status_code == 200
+    assert "Please read this now" in done.text
+    alert = Message.objects.get(kind="safety_alert")
+    assert (alert.status, alert.attempts) == ("queued", 1)
+
+
+def test_a_double_click_on_send_lands_twice_on_the_thanks_page_and_stores_one_response(
+    client, ms_client, therapist
+):
+    _, token = assign(therapist, ms_client)
+    fill(client, token, {**PHQ9_ALL_ZERO, "9": 1})
+    review = reverse("fill-review", kwargs={"token": token})
+    key = re.search(r'name="submission" value="([^"]+)"', client.get(review).text).group(1)
+    first = client.post(review, {"submission": key})
+    second = client.post(review, {"submission": key}, follow=True)
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert "Your answers have been sent" in second.text
+    assert "Please read this now" in second.text
+    assert Response.objects.count() == 1
+
+
+def test_sending_from_a_second_tab_after_the_first_sent_says_it_was_already_sent(
+    client, ms_client, therapist
+):
+    _, token = assign(therapist, ms_client)
+    fill(client, token, PHQ9_ALL_ZERO)
+    review = reverse("fill-review", kwargs={"token": token})
+    client.post(review, {"submission": "first-tab"})
+    other_tab = Client()
+    page = other_tab.post(review, {"submission": "second-tab"})
+    assert page.status_code == 410
+    assert "already been submitted" in page.text
+    assert Response.objects.count() == 1

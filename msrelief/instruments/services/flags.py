@@ -1,0 +1,69 @@
+"""Safety flags: raised by an answer that a clinician must see now, and acknowledged by staff.
+The alert email is written to the outbox in the same transaction as the flag, so it is sent
+(and retried) even when the mail server is down at that moment."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from msrelief.accounts.models import User
+from msrelief.audit import services as audit
+from msrelief.audit.models import Action
+from msrelief.instruments.models import Response, SafetyFlag
+from msrelief.instruments.services._common import staff_client
+from msrelief.notifications import services as outbox
+from msrelief.notifications.models import Kind
+from msrelief.scoring.definition import Definition
+
+
+def raise_flag(response: Response, code: str, message: str, definition: Definition) -> SafetyFlag:
+    source = next((r.source for r in definition.spec.scoring.safety if r.code == code), "")
+    flag = SafetyFlag.objects.create(
+        clinic=response.clinic,
+        client=response.client,
+        response=response,
+        code=code,
+        message=message,
+        source=source,
+    )
+    audit.record(None, Action.CREATE, flag, clinic=response.clinic, changes={"code": code})
+    outbox.queue_email(
+        Kind.SAFETY_ALERT,
+        response.client.therapist.email,
+        {
+            "clinic_name": response.clinic.name,
+            "signal": code,
+            "url": settings.BASE_URL + reverse("instruments-measures", args=[response.client_id]),
+        },
+        clinic=response.clinic,
+        about=flag,
+    )
+    return flag
+
+
+@transaction.atomic
+def acknowledge_flag(actor: User, flag: SafetyFlag, note: str) -> SafetyFlag:
+    """A clinician records that they have seen the flag and what they did. The flag is locked
+    and read again, so two clinicians acknowledging at once cannot overwrite each other."""
+    staff_client(actor, flag.client)
+    if not note.strip():
+        raise ValidationError({"note": "Say what you did, for example 'phoned the client'."})
+    locked = SafetyFlag.objects.select_for_update().get(pk=flag.pk)
+    if locked.acknowledged_at is not None:
+        raise ValidationError("This flag has already been acknowledged.")
+    locked.acknowledged_by = actor
+    locked.acknowledged_at = timezone.now()
+    locked.acknowledgement_note = note.strip()
+    locked.save(update_fields=["acknowledged_by", "acknowledged_at", "acknowledgement_note"])
+    audit.record(
+        actor,
+        Action.UPDATE,
+        locked,
+        clinic=locked.clinic,
+        changes={"fields": ["acknowledged_at", "acknowledgement_note"]},
+    )
+    return locked

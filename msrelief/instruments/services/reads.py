@@ -1,0 +1,42 @@
+"""Audited reads: a page that shows a client's health data fetches it through one of these,
+which records the read in the audit trail (and answers 404 outside the clinic)."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from msrelief.accounts import permissions
+from msrelief.accounts.models import User
+from msrelief.audit import services as audit
+from msrelief.audit.models import Action
+from msrelief.clients.models import Client
+from msrelief.instruments.models import Response
+
+
+def view_client_measures(actor: User, pk: int | str, section: str = "measures") -> Client:
+    """Fetch a client for one of their measures pages, recording the read."""
+    client = permissions.get_client_or_404(actor, pk)
+    audit.record(actor, Action.VIEW, client, clinic=client.clinic, changes={"section": section})
+    return client
+
+
+def view_response(actor: User, pk: int | str) -> Response:
+    """Fetch one response for staff of its clinic, recording the read; 404 for anyone else."""
+    if not actor.is_authenticated or not actor.is_clinic_staff or actor.clinic_id is None:
+        raise Http404("No such response")
+    found = (
+        Response.objects.select_related("client", "clinic")
+        .filter(pk=_int_or_404(pk), clinic_id=actor.clinic_id)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such response")
+    audit.record(actor, Action.VIEW, found, clinic=found.clinic)
+    return found
+
+
+def _int_or_404(value: int | str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404("No such response") from None

@@ -1,7 +1,21 @@
+"""The Django admin for clinics and logins. Every change to a login goes through
+msrelief.accounts.services, so it is checked and audited like any other write; logins are
+switched off rather than deleted, and passwords are set by their owners."""
+
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse
 
+from msrelief.accounts import services
 from msrelief.accounts.models import Clinic, User
+
+DETAIL_FIELDS = ("email", "full_name", "clinic", "role", "is_active", "is_staff", "is_superuser")
 
 
 @admin.register(Clinic)
@@ -31,3 +45,39 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"fields": ("email", "full_name", "clinic", "role", "password1", "password2")}),
     )
+
+    def save_model(self, request: HttpRequest, obj: User, form: ModelForm, change: bool) -> None:
+        data = form.cleaned_data
+        if not change:
+            created = services.create_user(
+                request.user,
+                email=data["email"],
+                password=data.get("password1"),
+                clinic=data.get("clinic"),
+                role=data.get("role") or "",
+                full_name=data.get("full_name") or "",
+            )
+            obj.pk, obj._state.adding, obj._state.db = created.pk, False, created._state.db
+            return
+        fields = {name: data[name] for name in DETAIL_FIELDS if name in form.changed_data}
+        services.update_user(request.user, obj, **fields)
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        if "user_permissions" in form.cleaned_data:
+            services.set_permissions(
+                request.user, form.instance, form.cleaned_data["user_permissions"]
+            )
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # switch a login off instead: the audit trail keeps naming its actor
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        raise PermissionDenied(
+            "Passwords are set by their owner (Log in → Forgot your password?), not in the admin."
+        )

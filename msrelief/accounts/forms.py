@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
+
+from msrelief.accounts import services
 
 
 class LoginForm(AuthenticationForm):
@@ -20,3 +22,21 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].widget = forms.EmailInput(
             attrs={"autocomplete": "email", "autofocus": True}
         )
+
+
+class _ThroughService:
+    """Save the new password through accounts.services.set_password (audited)."""
+
+    user: Any
+    cleaned_data: dict[str, Any]
+
+    def save(self, commit: bool = True) -> Any:
+        return services.set_password(self.user, self.user, self.cleaned_data["new_password1"])
+
+
+class AuditedPasswordChangeForm(_ThroughService, PasswordChangeForm):
+    """The logged-in user changes their password (old password first)."""
+
+
+class AuditedSetPasswordForm(_ThroughService, SetPasswordForm):
+    """A reset link's holder sets a new password."""

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
-from msrelief.accounts.forms import LoginForm
+from msrelief.accounts.forms import AuditedPasswordChangeForm, AuditedSetPasswordForm, LoginForm
 
 urlpatterns = [
     path(
@@ -12,7 +12,10 @@ urlpatterns = [
     path("logout/", auth.LogoutView.as_view(), name="accounts-logout"),
     path(
         "password/",
-        auth.PasswordChangeView.as_view(success_url=reverse_lazy("accounts-password-changed")),
+        auth.PasswordChangeView.as_view(
+            form_class=AuditedPasswordChangeForm,
+            success_url=reverse_lazy("accounts-password-changed"),
+        ),
         name="accounts-password-change",
     ),
     path("password/done/", auth.PasswordChangeDoneView.as_view(), name="accounts-password-changed"),
@@ -21,7 +24,9 @@ urlpatterns = [
     path("reset/sent/", auth.PasswordResetDoneView.as_view(), name="accounts-reset-sent"),
     path(
         "reset/<uidb64>/<token>/",
-        auth.PasswordResetConfirmView.as_view(success_url=reverse_lazy("accounts-reset-done")),
+        auth.PasswordResetConfirmView.as_view(
+            form_class=AuditedSetPasswordForm, success_url=reverse_lazy("accounts-reset-done")
+        ),
         name="password_reset_confirm",
     ),
     path("reset/done/", auth.PasswordResetCompleteView.as_view(), name="accounts-reset-done"),

@@ -37,12 +37,17 @@ class AuditEvent(models.Model):
     )
     actor_email = models.CharField(max_length=254, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices)
+    # The namespaced kind of event (audit/events.py), e.g. "response.corrected".
+    event = models.CharField(max_length=60, blank=True, db_index=True)
     object_type = models.CharField(max_length=50)
     object_id = models.CharField(max_length=64)
     object_label = models.CharField(max_length=200, blank=True)
     clinic = models.ForeignKey(
         "accounts.Clinic", null=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The client the event concerns, by id only (no foreign key: the trail outlives the record
+    # and holds no name), so the log can be filtered by client.
+    client_ref = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
     request_id = models.CharField(max_length=64)
     remote_addr = models.GenericIPAddressField(null=True, blank=True)
     changes = models.JSONField(default=dict, blank=True)
@@ -54,7 +59,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["clinic", "-occurred_at"])]
 
     def __str__(self) -> str:
-        return f"{self.actor_email} {self.action} {self.object_type} {self.object_id}"
+        return f"Audit event #{self.pk}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
@@ -63,3 +68,22 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AuditImmutableError("Audit events cannot be deleted")
+
+    @property
+    def sentence(self) -> str:
+        """The event in plain words, e.g. "tess@harbour.test corrected Response #12"."""
+        from msrelief.audit.events import EVENTS
+
+        kind = EVENTS.get(self.event)
+        actor = self.actor_email or "msrelief"
+        if kind is None:
+            return f"{actor} {self.get_action_display().lower()} {self.object_label}"
+        return kind.describe(actor, self.object_label)
+
+    @property
+    def details(self) -> str:
+        """What changed, in one line: "fields: edss, notes; section: measures"."""
+        return "; ".join(
+            f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
+            for key, value in sorted(self.changes.items())
+        )

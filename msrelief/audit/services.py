@@ -2,37 +2,75 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
-from msrelief.accounts.models import Clinic, User
 from msrelief.audit import context
+from msrelief.audit.events import default_name, event_type
 from msrelief.audit.models import Action, AuditEvent
+
+if TYPE_CHECKING:
+    from msrelief.accounts.models import Clinic, User
+
+# How an object is named in the trail when its model's own name would read oddly.
+LABELS = {
+    "instruments.administration": "Questionnaire",
+    "instruments.clinicquestionnaire": "Licensed wording",
+    "clients.consentrecord": "Consent record",
+    "accounts.user": "Login",
+    "notifications.message": "Message",
+}
+
+
+def label_for(obj: models.Model) -> str:
+    """``Client #42``: the kind and the id, never a name or a value, so that the append-only
+    trail holds no personal or health data (docs/privacy.md)."""
+    meta = obj._meta
+    kind = LABELS.get(meta.label_lower, str(meta.verbose_name).capitalize())
+    return f"{kind} #{obj.pk}"
+
+
+def _client_ref(obj: models.Model | None) -> int | None:
+    if obj is None:
+        return None
+    if obj._meta.label_lower == "clients.client":
+        return int(obj.pk)
+    client_id = getattr(obj, "client_id", None)
+    return int(client_id) if client_id is not None else None
 
 
 def record(
     actor: User | None,
     action: Action,
-    obj: models.Model,
+    obj: models.Model | None,
     *,
     clinic: Clinic | None,
     changes: dict[str, Any] | None = None,
+    event: str | None = None,
 ) -> AuditEvent:
     """Write one audit event for ``actor`` doing ``action`` to ``obj`` in ``clinic``.
 
-    Called inside the caller's transaction, so the event and the change commit together.
-    ``changes`` is a small JSON-ready dict, typically ``{field: [old, new]}``.
+    ``event`` names the kind (``response.corrected``); without it the kind is the model's
+    namespace and the action (``client.updated``). Called inside the caller's transaction, so
+    the event and the change commit together. ``changes`` is a small JSON-ready dict of what
+    changed (field names, never their values).
     """
+    label_lower = obj._meta.label_lower if obj is not None else ""
+    kind = event_type(event or default_name(label_lower, action))
+    if kind.action != action:
+        raise ValueError(f"audit event {kind.name} is a {kind.action}, not a {action}")
     ctx = context.current()
     return AuditEvent.objects.create(
-        actor=actor,
-        actor_email=actor.email if actor else "",
+        actor=actor if actor is not None and actor.pk else None,
+        actor_email=actor.email if actor is not None else "",
         action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_label=str(obj)[:200],
+        event=kind.name,
+        object_type=label_lower,
+        object_id=str(obj.pk) if obj is not None else "",
+        object_label=label_for(obj) if obj is not None else "an unknown login",
         clinic=clinic,
+        client_ref=_client_ref(obj),
         request_id=ctx.request_id,
         remote_addr=ctx.remote_addr,
         changes=changes or {},
@@ -44,3 +82,15 @@ def events_for_clinic(user: User) -> models.QuerySet[AuditEvent]:
     if not user.is_clinic_admin or user.clinic_id is None:
         return AuditEvent.objects.none()
     return AuditEvent.objects.filter(clinic_id=user.clinic_id).select_related("actor")
+
+
+def record_export(actor: User, rows: int, filters: dict[str, str]) -> AuditEvent:
+    """Record that ``actor`` downloaded ``rows`` events of the audit log with ``filters``."""
+    return record(
+        actor,
+        Action.VIEW,
+        None,
+        clinic=actor.clinic,
+        changes={"rows": rows, "filters": {k: v[:100] for k, v in sorted(filters.items())}},
+        event="audit.exported",
+    )

@@ -13,11 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from msrelief.accounts import permissions
-from msrelief.accounts.models import User
+from msrelief.accounts.models import Role, User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.clients import consent
 from msrelief.clients.models import Client, ConsentRecord
+from msrelief.notifications import services as outbox
 
 EDITABLE_FIELDS = (
     "display_name",
@@ -97,7 +98,31 @@ def delete_client(actor: User, client: Client) -> None:
     if not permissions.can_delete_client(actor, client):
         raise PermissionDenied("Only the clinic admin or the responsible therapist can delete.")
     audit.record(actor, Action.DELETE, client, clinic=client.clinic)
+    outbox.forget_client(client.pk)
     client.delete()
+
+
+@transaction.atomic
+def link_login(actor: User, client: Client, user: User) -> Client:
+    """Let ``user`` (a login with the client role, in the client's clinic) see this client's
+    questionnaires and progress as their own."""
+    _require_staff(actor)
+    client = permissions.get_client_or_404(actor, client.pk)
+    if user.role != Role.CLIENT or user.clinic_id != client.clinic_id:
+        raise ValidationError({"user": "Only a client login of this clinic can be linked."})
+    if Client.objects.filter(user=user).exclude(pk=client.pk).exists():
+        raise ValidationError({"user": "This login is already linked to another client record."})
+    client.user = user
+    client.save(update_fields=["user"])
+    audit.record(
+        actor,
+        Action.UPDATE,
+        user,
+        clinic=client.clinic,
+        changes={"client": client.pk},
+        event="user.client_linked",
+    )
+    return client
 
 
 def view_client(actor: User, pk: int | str) -> Client:
@@ -129,6 +154,11 @@ def _add_consent(
         client=client, text_version=text_version, consented_on=consented_on, recorded_by=actor
     )
     audit.record(
-        actor, Action.CREATE, record, clinic=client.clinic, changes={"text_version": text_version}
+        actor,
+        Action.CREATE,
+        record,
+        clinic=client.clinic,
+        changes={"text_version": text_version},
+        event="consent.recorded",
     )
     return record

@@ -12,9 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from msrelief.accounts import permissions
-from msrelief.accounts.decorators import staff_required
 from msrelief.clients import consent, services
 from msrelief.clients.forms import ClientFilterForm, ClientForm, NewClientForm
+from msrelief.core.decorators import staff_required
 from msrelief.core.http import posted as _posted
 from msrelief.instruments.models import SafetyFlag
 from msrelief.notifications import services as outbox

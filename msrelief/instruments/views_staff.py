@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from msrelief.accounts import permissions
-from msrelief.accounts.decorators import staff_required
+from msrelief.core.decorators import staff_required
 from msrelief.core.http import posted as _posted
 from msrelief.instruments import progress, rendering, services
 from msrelief.instruments.forms import (
@@ -21,7 +21,7 @@ from msrelief.instruments.forms import (
     ReasonForm,
 )
 from msrelief.instruments.forms import initial_from_draft as initial_answers
-from msrelief.instruments.models import Administration, SafetyFlag, Status
+from msrelief.instruments.models import Administration, Status
 from msrelief.notifications import services as outbox
 from msrelief.scoring import get_definition, load_definitions
 
@@ -61,7 +61,7 @@ def measures(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
-    client = permissions.get_client_or_404(request.user, pk)
+    client = services.view_client_measures(request.user, pk, section="assign")
     form = AssignForm(_assign_choices(client.clinic_id), request.POST)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -119,7 +119,7 @@ def _items_page(
 
 @staff_required
 def enter(request: HttpRequest, pk: int, code: str) -> HttpResponse:
-    client = permissions.get_client_or_404(request.user, pk)
+    client = services.view_client_measures(request.user, pk, section="enter")
     try:
         definition = get_definition(code)
     except KeyError:
@@ -206,7 +206,7 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    flag = get_object_or_404(SafetyFlag, pk=pk, clinic_id=request.user.clinic_id)
+    flag = services.view_flag(request.user, pk)
     form = AcknowledgeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from msrelief.accounts.decorators import clinic_admin_required
+from msrelief.core.decorators import clinic_admin_required
 from msrelief.core.http import posted
 from msrelief.instruments import services
 from msrelief.instruments.forms import WordingImportForm, scoring_only_choices

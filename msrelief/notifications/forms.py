@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.urls import reverse
 
+from msrelief.audit import services as audit
+from msrelief.audit.models import Action
 from msrelief.notifications import services as outbox
 from msrelief.notifications.models import Kind
 
@@ -30,6 +32,9 @@ class OutboxPasswordResetForm(PasswordResetForm):
             "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
         )
         user = context["user"]
+        audit.record(
+            None, Action.UPDATE, user, clinic=user.clinic, event="auth.password_reset_requested"
+        )
         outbox.queue_email(
             Kind.PASSWORD_RESET,
             to_email,

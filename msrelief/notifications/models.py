@@ -29,6 +29,8 @@ class Message(models.Model):
     # say "email not delivered" next to it and erasure can find it.
     about_type = models.CharField(max_length=50, blank=True)
     about_id = models.CharField(max_length=64, blank=True)
+    # The client it concerns, by id, so that deleting a client's record deletes their messages.
+    client_ref = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
     to_address = models.EmailField()
     subject = models.CharField(max_length=200)
     body_text = models.TextField()

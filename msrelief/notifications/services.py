@@ -50,6 +50,7 @@ def queue_email(
         clinic=clinic,
         about_type=about._meta.label_lower if about is not None else "",
         about_id=str(about.pk) if about is not None else "",
+        client_ref=getattr(about, "client_id", None),
         to_address=to,
         subject=subject[:200],
         body_text=text,
@@ -69,6 +70,13 @@ def hand_to_worker(message_id: int) -> None:
         deliver_message.enqueue(message_id)
     except Exception:  # the outbox row is the record; the sweep will pick it up
         logger.exception("Could not enqueue delivery of message #%s; it stays queued", message_id)
+
+
+def forget_client(client_id: int) -> int:
+    """Delete every message about a client (called when their record is deleted, inside that
+    service's transaction); returns how many."""
+    deleted, _ = Message.objects.filter(client_ref=client_id).delete()
+    return deleted
 
 
 def messages_about(obj: models.Model) -> models.QuerySet[Message]:
@@ -109,6 +117,13 @@ def retry_message(actor: User, message: Message) -> Message:
     locked.status = Delivery.QUEUED
     locked.next_attempt_at = timezone.now()
     locked.save(update_fields=["status", "next_attempt_at"])
-    audit.record(actor, Action.UPDATE, locked, clinic=locked.clinic, changes={"retry": True})
+    audit.record(
+        actor,
+        Action.UPDATE,
+        locked,
+        clinic=locked.clinic,
+        changes={"retry": True},
+        event="message.resend_requested",
+    )
     transaction.on_commit(lambda: hand_to_worker(locked.pk))
     return locked

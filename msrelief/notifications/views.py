@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from msrelief.accounts.decorators import staff_required
+from msrelief.core.decorators import staff_required
 from msrelief.notifications import services
 from msrelief.notifications.models import Message
 

@@ -9,7 +9,7 @@ def test_a_colleague_sees_the_record_and_the_view_is_audited(client, ms_client, 
     assert response.status_code == 200
     assert "Relapsing-remitting MS (RRMS)" in response.text
     assert "baclofen" in response.text
-    event = AuditEvent.objects.get(action="view")
+    event = AuditEvent.objects.get(event="client.viewed")
     assert event.request_id == response["X-Request-ID"]
     assert event.remote_addr == "127.0.0.1"
 

@@ -15,7 +15,7 @@ from msrelief.instruments.services.filling import (
     submit_response,
 )
 from msrelief.instruments.services.flags import acknowledge_flag
-from msrelief.instruments.services.reads import view_client_measures, view_response
+from msrelief.instruments.services.reads import view_client_measures, view_flag, view_response
 from msrelief.instruments.services.responses import (
     correct_response,
     enter_response,
@@ -41,5 +41,6 @@ __all__ = [
     "store_score",
     "submit_response",
     "view_client_measures",
+    "view_flag",
     "view_response",
 ]

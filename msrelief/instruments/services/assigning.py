@@ -67,6 +67,7 @@ def assign_instrument(
         administration,
         clinic=client.clinic,
         changes={"instrument": definition.key, "emailed": email_client},
+        event="questionnaire.assigned",
     )
     if email_client:
         outbox.queue_email(
@@ -126,4 +127,11 @@ def cancel_administration(actor: User, administration: Administration) -> None:
     locked.status = Status.CANCELLED
     locked.save(update_fields=["status"])
     administration.status = locked.status
-    audit.record(actor, Action.UPDATE, locked, clinic=locked.clinic, changes={"fields": ["status"]})
+    audit.record(
+        actor,
+        Action.UPDATE,
+        locked,
+        clinic=locked.clinic,
+        changes={"fields": ["status"]},
+        event="questionnaire.cancelled",
+    )

@@ -99,6 +99,7 @@ def save_draft(
             "items": sorted(k for k, v in answers.items() if v is not None),
             "cleared": sorted(k for k, v in answers.items() if v is None),
         },
+        event="questionnaire.draft_saved",
     )
     return locked
 

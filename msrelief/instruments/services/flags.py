@@ -30,7 +30,14 @@ def raise_flag(response: Response, code: str, message: str, definition: Definiti
         message=message,
         source=source,
     )
-    audit.record(None, Action.CREATE, flag, clinic=response.clinic, changes={"code": code})
+    audit.record(
+        None,
+        Action.CREATE,
+        flag,
+        clinic=response.clinic,
+        changes={"code": code},
+        event="safety_flag.raised",
+    )
     outbox.queue_email(
         Kind.SAFETY_ALERT,
         response.client.therapist.email,
@@ -65,5 +72,6 @@ def acknowledge_flag(actor: User, flag: SafetyFlag, note: str) -> SafetyFlag:
         locked,
         clinic=locked.clinic,
         changes={"fields": ["acknowledged_at", "acknowledgement_note"]},
+        event="safety_flag.acknowledged",
     )
     return locked

@@ -10,7 +10,7 @@ from msrelief.accounts.models import User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.clients.models import Client
-from msrelief.instruments.models import Response
+from msrelief.instruments.models import Response, SafetyFlag
 
 
 def view_client_measures(actor: User, pk: int | str, section: str = "measures") -> Client:
@@ -31,7 +31,22 @@ def view_response(actor: User, pk: int | str) -> Response:
     )
     if found is None:
         raise Http404("No such response")
-    audit.record(actor, Action.VIEW, found, clinic=found.clinic)
+    audit.record(actor, Action.VIEW, found, clinic=found.clinic, event="response.viewed")
+    return found
+
+
+def view_flag(actor: User, pk: int | str) -> SafetyFlag:
+    """Fetch one safety flag for staff of its clinic, recording the read; 404 for anyone else."""
+    if not actor.is_authenticated or not actor.is_clinic_staff or actor.clinic_id is None:
+        raise Http404("No such safety flag")
+    found = (
+        SafetyFlag.objects.select_related("client", "clinic", "response")
+        .filter(pk=_int_or_404(pk), clinic_id=actor.clinic_id)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such safety flag")
+    audit.record(actor, Action.VIEW, found, clinic=found.clinic, event="safety_flag.viewed")
     return found
 
 

@@ -109,12 +109,19 @@ def store(
         changes={
             "instrument": definition.key,
             "via": via,
-            **({"supersedes": supersedes.pk, "reason": reason} if supersedes else {}),
+            **({"supersedes": supersedes.pk} if supersedes else {}),
         },
+        event=_response_event(via, supersedes),
     )
     for alert in result.alerts:
         raise_flag(response, alert.code, alert.message, definition)
     return response
+
+
+def _response_event(via: str, supersedes: Response | None) -> str:
+    if supersedes is not None:
+        return "response.corrected"
+    return "response.entered" if via == Via.STAFF else "response.submitted"
 
 
 def store_score(response: Response, result: ScoreResult) -> Score:
@@ -153,6 +160,7 @@ def rescore_all(actor_label: str = "rescore command") -> dict[str, int]:
                 stored,
                 clinic=response.clinic,
                 changes={"scoring_version": result.version, "by": actor_label},
+                event="score.computed",
             )
         counts["scored"] += 1
     return counts

@@ -1,3 +1,6 @@
+"""Who may open a page: clinic staff, or clinic admins (403 otherwise). They read only the
+logged-in user's attributes, so they need no domain app."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,0 +1,128 @@
+"""The kinds of audit event: a namespaced name (``response.corrected``), the action it is,
+and the sentence the audit log reads it as. :func:`msrelief.audit.services.record` refuses a
+name that is not listed here, so a typo fails the tests instead of writing an unreadable trail.
+
+A service that does not name its event gets ``<namespace>.<created|updated|deleted|viewed>``
+from the object's model, through :data:`NAMESPACES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from msrelief.audit.models import Action
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    action: Action
+    sentence: str  # with {actor} and {object}
+
+    def describe(self, actor: str, obj: str) -> str:
+        return self.sentence.format(actor=actor, object=obj)
+
+
+# The event namespace of each audited model (its label_lower).
+NAMESPACES = {
+    "accounts.user": "user",
+    "accounts.clinic": "clinic",
+    "clients.client": "client",
+    "clients.consentrecord": "consent",
+    "instruments.administration": "questionnaire",
+    "instruments.response": "response",
+    "instruments.score": "score",
+    "instruments.safetyflag": "safety_flag",
+    "instruments.clinicquestionnaire": "licensed_wording",
+    "notifications.message": "message",
+    "evidence.reference": "reference",
+    "evidence.claim": "claim",
+    "evidence.study": "study",
+    "evidence.arm": "arm",
+    "evidence.result": "result",
+    "evidence.topic": "topic",
+}
+VERBS = {
+    Action.CREATE: "created",
+    Action.UPDATE: "updated",
+    Action.DELETE: "deleted",
+    Action.VIEW: "viewed",
+}
+
+
+def _e(name: str, action: Action, sentence: str) -> tuple[str, EventType]:
+    return name, EventType(name, action, sentence)
+
+
+EVENTS: dict[str, EventType] = dict(
+    [
+        _e("client.created", Action.CREATE, "{actor} added {object}"),
+        _e("client.updated", Action.UPDATE, "{actor} changed {object}"),
+        _e("client.deleted", Action.DELETE, "{actor} deleted {object}"),
+        _e("client.viewed", Action.VIEW, "{actor} looked at {object}"),
+        _e("consent.recorded", Action.CREATE, "{actor} recorded {object}"),
+        _e("questionnaire.assigned", Action.CREATE, "{actor} sent {object}"),
+        _e("questionnaire.cancelled", Action.UPDATE, "{actor} cancelled {object}"),
+        _e("questionnaire.draft_saved", Action.UPDATE, "{actor} saved answers of {object}"),
+        _e("response.submitted", Action.CREATE, "{actor} submitted {object}"),
+        _e("response.entered", Action.CREATE, "{actor} entered {object}"),
+        _e(
+            "response.corrected", Action.CREATE, "{actor} corrected an earlier response as {object}"
+        ),
+        _e("response.viewed", Action.VIEW, "{actor} looked at {object}"),
+        _e("score.computed", Action.CREATE, "{actor} scored a response again as {object}"),
+        _e("safety_flag.raised", Action.CREATE, "{actor} raised {object}"),
+        _e("safety_flag.viewed", Action.VIEW, "{actor} looked at {object}"),
+        _e("safety_flag.acknowledged", Action.UPDATE, "{actor} acknowledged {object}"),
+        _e("licensed_wording.created", Action.CREATE, "{actor} imported {object}"),
+        _e("licensed_wording.updated", Action.UPDATE, "{actor} imported a new text for {object}"),
+        _e(
+            "message.resend_requested", Action.UPDATE, "{actor} asked for {object} to be sent again"
+        ),
+        _e("user.created", Action.CREATE, "{actor} created the login {object}"),
+        _e("user.role_changed", Action.UPDATE, "{actor} changed the role of {object}"),
+        _e("user.updated", Action.UPDATE, "{actor} changed the details of {object}"),
+        _e("user.permissions_changed", Action.UPDATE, "{actor} changed what {object} may do"),
+        _e("user.deactivated", Action.UPDATE, "{actor} switched off the login {object}"),
+        _e("user.reactivated", Action.UPDATE, "{actor} switched on the login {object}"),
+        _e("user.client_linked", Action.UPDATE, "{actor} linked {object} to a client record"),
+        _e("auth.login", Action.VIEW, "{actor} logged in"),
+        _e("auth.logout", Action.VIEW, "{actor} logged out"),
+        _e("auth.login_failed", Action.VIEW, "A login as {object} failed"),
+        _e(
+            "auth.password_reset_requested",
+            Action.UPDATE,
+            "A password reset was asked for {object}",
+        ),
+        _e("auth.password_changed", Action.UPDATE, "{actor} set a new password for {object}"),
+        _e("audit.exported", Action.VIEW, "{actor} downloaded the audit log"),
+        *[
+            _e(f"{ns}.{verb}", action, f"{{actor}} {word} {{object}}")
+            for ns in ("reference", "claim", "study", "arm", "result", "topic")
+            for action, verb, word in (
+                (Action.CREATE, "created", "added"),
+                (Action.UPDATE, "updated", "edited"),
+                (Action.DELETE, "deleted", "deleted"),
+            )
+        ],
+    ]
+)
+
+
+def default_name(label_lower: str, action: Action) -> str:
+    """``client.updated`` for an update of a client, and so on."""
+    return f"{NAMESPACES.get(label_lower, label_lower)}.{VERBS[action]}"
+
+
+def event_type(name: str) -> EventType:
+    try:
+        return EVENTS[name]
+    except KeyError:
+        raise ValueError(
+            f"{name!r} is not an audit event type; add it to audit/events.py"
+        ) from None
+
+
+def grouped_choices() -> list[tuple[str, str]]:
+    """(name, name) pairs for a filter, in a stable order."""
+    return [(name, name) for name in sorted(EVENTS)]

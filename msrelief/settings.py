@@ -1,7 +1,8 @@
 """The one settings module. Every value an operator may change comes from the environment
 through :mod:`msrelief.lib.env`, which declares each with a safe laptop default.
-Production mode (``MSRELIEF_PRODUCTION=true``) turns on the secure defaults, and the system
-checks in :mod:`msrelief.checks` refuse an unsafe production configuration."""
+Production mode (``MSRELIEF_PRODUCTION=true``) turns on the secure defaults; the rules in
+:mod:`msrelief.lib.production` refuse an unsafe production configuration, both in
+``check --deploy`` and when the WSGI/ASGI app is imported (docs/operations.md)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = env_bool("MSRELIEF_PRODUCTION")
 DEBUG = env_bool("MSRELIEF_DEBUG") if env_str("MSRELIEF_DEBUG") else not PRODUCTION
 
-# Used only when no key is configured; the system check msrelief.E002 refuses it in production.
+# Used only when no key is configured; production mode refuses it (msrelief.E002).
 DEVELOPMENT_SECRET_KEY = "msrelief-development-only-key-do-not-use-in-production-0123456789"  # noqa: S105
 SECRET_KEY = env_str("MSRELIEF_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = env_list("MSRELIEF_ALLOWED_HOSTS")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from msrelief.lib import sqlite
 from msrelief.lib.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,6 +29,13 @@ if not _database_url:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     _database_url = f"sqlite:///{DATA_DIR / 'msrelief.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+# SQLite for concurrent requests (WAL, BEGIN IMMEDIATE, a busy timeout) in a 0600 file.
+SQLITE_BUSY_TIMEOUT = env_int("MSRELIEF_SQLITE_BUSY_TIMEOUT")  # seconds
+_db = DATABASES["default"]
+if _db["ENGINE"] == sqlite.SQLITE_ENGINE:
+    _db["OPTIONS"] = {**sqlite.connection_options(SQLITE_BUSY_TIMEOUT), **_db.get("OPTIONS", {})}
+    if sqlite.is_file_database(str(_db["NAME"])):
+        sqlite.secure_database_file(Path(str(_db["NAME"])))
 
 INSTALLED_APPS = [
     "msrelief.accounts",

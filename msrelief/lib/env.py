@@ -50,6 +50,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("MSRELIEF_DATA_DIR", "var", "Folder for the SQLite database and other local data."),
     Setting(
+        "MSRELIEF_SQLITE_BUSY_TIMEOUT",
+        "20",
+        "Seconds a SQLite connection waits for another's write to finish before failing.",
+    ),
+    Setting(
         "MSRELIEF_TIME_ZONE", "Europe/London", "Time zone for dates shown to users (IANA name)."
     ),
     Setting("MSRELIEF_EMAIL_BACKEND", "console", "console, smtp or locmem (tests)."),

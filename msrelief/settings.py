@@ -12,6 +12,7 @@ import dj_database_url
 
 from msrelief.lib import sqlite
 from msrelief.lib.env import env_bool, env_int, env_list, env_str
+from msrelief.lib.logconfig import log_level, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = env_bool("MSRELIEF_PRODUCTION")
@@ -172,9 +173,7 @@ CONTENT_SECURITY_POLICY = {
 BASE_URL = env_str("MSRELIEF_BASE_URL").rstrip("/")
 QUESTIONNAIRE_LINK_DAYS = env_int("MSRELIEF_LINK_DAYS")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"msrelief": {"handlers": ["console"], "level": env_str("MSRELIEF_LOG_LEVEL")}},
-}
+# Production: Django's request and security logs, runserver's, msrelief's and gunicorn's error
+# log go to stderr at MSRELIEF_LOG_LEVEL (docs/operations.md).
+LOG_LEVEL = log_level(env_str("MSRELIEF_LOG_LEVEL"))
+LOGGING = logging_config(LOG_LEVEL, production=PRODUCTION)

@@ -64,7 +64,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "MSRELIEF_HSTS_SECONDS", "31536000", "Strict-Transport-Security max-age in production."
     ),
-    Setting("MSRELIEF_LOG_LEVEL", "INFO", "Log level for the msrelief loggers."),
+    Setting(
+        "MSRELIEF_LOG_LEVEL",
+        "INFO",
+        "Log level (DEBUG, INFO, WARNING, ERROR); production logs to stderr at this level.",
+    ),
     Setting("MSRELIEF_BASE_URL", "http://127.0.0.1:8000", "Public address used in emailed links."),
     Setting("MSRELIEF_LINK_DAYS", "14", "Days a questionnaire link stays valid."),
 )

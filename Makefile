@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 PYTEST := $(BIN)/pytest -q
 # Production-like settings for `check --deploy` (nothing is served with them).
 DEPLOY_ENV := MSRELIEF_PRODUCTION=true MSRELIEF_ALLOWED_HOSTS=msrelief.example.org \
-	MSRELIEF_SECRET_KEY=ci-only-Zq8vN3pR7tW1xY5bC9dF2gH6jK4mL0sA8eU3iO7-not-a-real-key
+	MSRELIEF_SECRET_KEY=ci-only-Zq8vN3pR7tW1xY5bC9dF2gH6jK4mL0sA8eU3iO7-not-a-real-key \
+	MSRELIEF_EMAIL_BACKEND=smtp MSRELIEF_BASE_URL=https://msrelief.example.org
 
 .PHONY: setup demo test install system-packages lint fix typecheck checks \
 	test-sqlite test-postgres test-browser lock clean

@@ -3,11 +3,40 @@ admin, an outsider from another clinic, and a person with MS who has a client lo
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from msrelief.testing import make_client_record, make_user
+
+# Hypothesis: `ci` tries the same examples on every run and machine (a red CI run is
+# reproducible, and prints the blob that replays a failure); `dev` explores new random
+# examples each run. CI sets CI=true; HYPOTHESIS_PROFILE=ci|dev chooses explicitly.
+# Both start from hypothesis' plain defaults, not from whatever profile it picked by itself.
+_defaults = hypothesis_settings.get_profile("default")
+hypothesis_settings.register_profile(
+    "ci",
+    _defaults,
+    derandomize=True,
+    max_examples=100,
+    deadline=None,
+    print_blob=True,
+    database=None,
+)
+hypothesis_settings.register_profile("dev", _defaults)
+
+
+def _hypothesis_profile() -> str:
+    chosen = os.environ.get("HYPOTHESIS_PROFILE", "").strip()
+    if chosen:
+        return chosen
+    in_ci = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
+    return "ci" if in_ci else "dev"
+
+
+hypothesis_settings.load_profile(_hypothesis_profile())
 
 # A zone far from UTC, with daylight saving, flushes out hidden UTC assumptions.
 TEST_TIME_ZONE = "Pacific/Auckland"

@@ -1,5 +1,6 @@
-"""System checks that refuse an unsafe production configuration. Their ids are stable and
-documented in docs/settings.md."""
+"""System checks that refuse an unsafe production configuration, and the refusal the WSGI and
+ASGI entry points make at import. Both read the one list of rules in
+:mod:`msrelief.lib.production`; the ids are stable and documented in docs/settings.md."""
 
 from __future__ import annotations
 
@@ -7,56 +8,57 @@ from typing import Any
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
+from django.core.exceptions import ImproperlyConfigured
 
-DEV_KEY_HINT = "Set MSRELIEF_SECRET_KEY to a long random value (50+ characters)."
+from msrelief.lib.production import Configuration, Problem, refusal_message, unsafe_settings
+
+INVALID_EMAIL_BACKEND = Problem(
+    "msrelief.E004",
+    "MSRELIEF_EMAIL_BACKEND is not one of console, smtp, locmem.",
+    "Set MSRELIEF_EMAIL_BACKEND to smtp (or console on a development machine).",
+)
+
+
+def production_problems() -> list[Problem]:
+    """What makes the current settings unsafe to serve; empty outside production mode."""
+    if not settings.PRODUCTION:
+        return []
+    problems = unsafe_settings(
+        Configuration(
+            debug=settings.DEBUG,
+            secret_key=settings.SECRET_KEY,
+            development_secret_key=settings.DEVELOPMENT_SECRET_KEY,
+            allowed_hosts=settings.ALLOWED_HOSTS,
+            email_backend=settings.EMAIL_BACKEND,
+            base_url=settings.BASE_URL,
+        )
+    )
+    if settings.EMAIL_BACKEND == "invalid":
+        problems.append(INVALID_EMAIL_BACKEND)
+    return sorted(problems, key=lambda problem: problem.id)
+
+
+def refuse_unsafe_production() -> None:
+    """Raise ImproperlyConfigured, naming every problem and its fix, when production mode is on
+    with unsafe settings. The WSGI and ASGI modules call this before building the app."""
+    problems = production_problems()
+    if problems:
+        raise ImproperlyConfigured(refusal_message(problems))
+
+
+def _error(problem: Problem) -> Error:
+    return Error(problem.message, hint=problem.hint, id=problem.id)
 
 
 @register(Tags.security, deploy=True)
 def production_settings_check(app_configs: Any = None, **kwargs: Any) -> list[Error]:
-    """In production mode: no DEBUG, a real secret key and explicit allowed hosts."""
-    if not settings.PRODUCTION:
-        return []
-    errors = []
-    if settings.DEBUG:
-        errors.append(
-            Error(
-                "DEBUG is on in production mode.",
-                hint="Unset MSRELIEF_DEBUG (or set it to false).",
-                id="msrelief.E001",
-            )
-        )
-    if settings.SECRET_KEY == settings.DEVELOPMENT_SECRET_KEY or len(settings.SECRET_KEY) < 50:
-        errors.append(
-            Error(
-                "The secret key is the development key or too short.",
-                hint=DEV_KEY_HINT,
-                id="msrelief.E002",
-            )
-        )
-    local = {"localhost", "127.0.0.1", "[::1]"}
-    if (
-        not settings.ALLOWED_HOSTS
-        or set(settings.ALLOWED_HOSTS) <= local
-        or "*" in settings.ALLOWED_HOSTS
-    ):
-        errors.append(
-            Error(
-                "ALLOWED_HOSTS names no public host (or allows any host) in production mode.",
-                hint="Set MSRELIEF_ALLOWED_HOSTS to the host names you serve, comma-separated.",
-                id="msrelief.E003",
-            )
-        )
-    return errors
+    """In production mode: every rule of msrelief.lib.production (E001-E003, E005-E007)."""
+    return [_error(p) for p in production_problems() if p is not INVALID_EMAIL_BACKEND]
 
 
 @register()
 def email_backend_check(app_configs: Any = None, **kwargs: Any) -> list[Error]:
-    """The email backend must be one of the names docs/settings.md lists."""
+    """The email backend must be one of the names docs/settings.md lists (in every mode)."""
     if settings.EMAIL_BACKEND == "invalid":
-        return [
-            Error(
-                "MSRELIEF_EMAIL_BACKEND is not one of console, smtp, locmem.",
-                id="msrelief.E004",
-            )
-        ]
+        return [_error(INVALID_EMAIL_BACKEND)]
     return []

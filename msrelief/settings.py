@@ -1,7 +1,8 @@
 """The one settings module. Every value an operator may change comes from the environment
 through :mod:`msrelief.lib.env`, which declares each with a safe laptop default.
-Production mode (``MSRELIEF_PRODUCTION=true``) turns on the secure defaults, and the system
-checks in :mod:`msrelief.checks` refuse an unsafe production configuration."""
+Production mode (``MSRELIEF_PRODUCTION=true``) turns on the secure defaults; the rules in
+:mod:`msrelief.lib.production` refuse an unsafe production configuration, both in
+``check --deploy`` and when the WSGI/ASGI app is imported (docs/operations.md)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from pathlib import Path
 
 import dj_database_url
 
+from msrelief.lib import sqlite
 from msrelief.lib.env import env_bool, env_int, env_list, env_str
+from msrelief.lib.logconfig import log_level, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = env_bool("MSRELIEF_PRODUCTION")
 DEBUG = env_bool("MSRELIEF_DEBUG") if env_str("MSRELIEF_DEBUG") else not PRODUCTION
 
-# Used only when no key is configured; the system check msrelief.E002 refuses it in production.
+# Used only when no key is configured; production mode refuses it (msrelief.E002).
 DEVELOPMENT_SECRET_KEY = "msrelief-development-only-key-do-not-use-in-production-0123456789"  # noqa: S105
 SECRET_KEY = env_str("MSRELIEF_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = env_list("MSRELIEF_ALLOWED_HOSTS")
@@ -27,6 +30,13 @@ if not _database_url:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     _database_url = f"sqlite:///{DATA_DIR / 'msrelief.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+# SQLite for concurrent requests (WAL, BEGIN IMMEDIATE, a busy timeout) in a 0600 file.
+SQLITE_BUSY_TIMEOUT = env_int("MSRELIEF_SQLITE_BUSY_TIMEOUT")  # seconds
+_db = DATABASES["default"]
+if _db["ENGINE"] == sqlite.SQLITE_ENGINE:
+    _db["OPTIONS"] = {**sqlite.connection_options(SQLITE_BUSY_TIMEOUT), **_db.get("OPTIONS", {})}
+    if sqlite.is_file_database(str(_db["NAME"])):
+        sqlite.secure_database_file(Path(str(_db["NAME"])))
 
 INSTALLED_APPS = [
     "msrelief.accounts",
@@ -49,8 +59,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "msrelief.core.middleware.NoStoreMiddleware",
     "msrelief.audit.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,14 +98,15 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+MIN_PASSWORD_LENGTH = 12
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": f"django.contrib.auth.password_validation.{name}"}
-    for name in (
-        "UserAttributeSimilarityValidator",
-        "MinimumLengthValidator",
-        "CommonPasswordValidator",
-        "NumericPasswordValidator",
-    )
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": MIN_PASSWORD_LENGTH},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -171,12 +184,37 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# No page uses these browser features; a policy that denies them keeps injected or embedded
+# content from asking for them (and opts out of interest-based advertising cohorts).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
 BASE_URL = env_str("MSRELIEF_BASE_URL").rstrip("/")
 QUESTIONNAIRE_LINK_DAYS = env_int("MSRELIEF_LINK_DAYS")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"msrelief": {"handlers": ["console"], "level": env_str("MSRELIEF_LOG_LEVEL")}},
-}
+# Production: Django's request and security logs, runserver's, msrelief's and gunicorn's error
+# log go to stderr at MSRELIEF_LOG_LEVEL (docs/operations.md).
+LOG_LEVEL = log_level(env_str("MSRELIEF_LOG_LEVEL"))
+LOGGING = logging_config(LOG_LEVEL, production=PRODUCTION)

@@ -3,6 +3,7 @@ functions need not be handed the request object."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -28,3 +29,18 @@ def bind(ctx: RequestContext) -> object:
 
 def unbind(token: object) -> None:
     _current.reset(token)  # type: ignore[arg-type]
+
+
+REQUEST_ID_META_KEY = "msrelief.request_id"
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds ``request_id`` to every log record: the X-Request-ID of the request being served
+    (the id its audit events carry), or ``-`` outside a request."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        ctx = _current.get()
+        request = getattr(record, "request", None)  # django.request passes the request
+        meta = getattr(request, "META", {})
+        record.request_id = ctx.request_id if ctx else meta.get(REQUEST_ID_META_KEY, "-")
+        return True

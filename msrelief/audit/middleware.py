@@ -18,6 +18,9 @@ class RequestContextMiddleware:
         ctx = context.RequestContext(
             request_id=uuid.uuid4().hex, remote_addr=request.META.get("REMOTE_ADDR") or None
         )
+        # Django logs a failed response after the middleware has returned; the log filter
+        # finds the id here then (context.RequestIdFilter).
+        request.META[context.REQUEST_ID_META_KEY] = ctx.request_id
         token = context.bind(ctx)
         try:
             response = self.get_response(request)

@@ -50,6 +50,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("MSRELIEF_DATA_DIR", "var", "Folder for the SQLite database and other local data."),
     Setting(
+        "MSRELIEF_SQLITE_BUSY_TIMEOUT",
+        "20",
+        "Seconds a SQLite connection waits for another's write to finish before failing.",
+    ),
+    Setting(
         "MSRELIEF_TIME_ZONE", "Europe/London", "Time zone for dates shown to users (IANA name)."
     ),
     Setting("MSRELIEF_EMAIL_BACKEND", "console", "console, smtp or locmem (tests)."),
@@ -64,7 +69,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "MSRELIEF_HSTS_SECONDS", "31536000", "Strict-Transport-Security max-age in production."
     ),
-    Setting("MSRELIEF_LOG_LEVEL", "INFO", "Log level for the msrelief loggers."),
+    Setting(
+        "MSRELIEF_LOG_LEVEL",
+        "INFO",
+        "Log level (DEBUG, INFO, WARNING, ERROR); production logs to stderr at this level.",
+    ),
     Setting("MSRELIEF_BASE_URL", "http://127.0.0.1:8000", "Public address used in emailed links."),
     Setting("MSRELIEF_LINK_DAYS", "14", "Days a questionnaire link stays valid."),
 )

@@ -15,6 +15,8 @@ def run_deploy_check(**env):
         "MSRELIEF_PRODUCTION": "true",
         "MSRELIEF_SECRET_KEY": GOOD_KEY,
         "MSRELIEF_ALLOWED_HOSTS": "msrelief.example.org",
+        "MSRELIEF_EMAIL_BACKEND": "smtp",
+        "MSRELIEF_BASE_URL": "https://msrelief.example.org",
         **env,
     }
     return subprocess.run(
@@ -38,6 +40,10 @@ def test_production_settings_pass_the_deploy_check():
         ({"MSRELIEF_SECRET_KEY": ""}, "msrelief.E002"),
         ({"MSRELIEF_ALLOWED_HOSTS": ""}, "msrelief.E003"),
         ({"MSRELIEF_ALLOWED_HOSTS": "*"}, "msrelief.E003"),
+        ({"MSRELIEF_EMAIL_BACKEND": "console"}, "msrelief.E005"),
+        ({"MSRELIEF_EMAIL_BACKEND": "locmem"}, "msrelief.E005"),
+        ({"MSRELIEF_BASE_URL": "http://msrelief.example.org"}, "msrelief.E006"),
+        ({"MSRELIEF_BASE_URL": "https://127.0.0.1"}, "msrelief.E007"),
     ],
 )
 def test_unsafe_production_settings_are_refused(env, check_id):
@@ -55,3 +61,17 @@ def test_development_mode_is_not_held_to_production_rules(settings):
 def test_an_unknown_email_backend_is_refused():
     result = run_deploy_check(MSRELIEF_EMAIL_BACKEND="pigeon")
     assert "msrelief.E004" in result.stderr
+
+
+def test_commands_other_than_the_deploy_check_still_run_with_unsafe_production_settings():
+    # So that an operator can still migrate, create users or collect static files; serving
+    # (gunicorn, runserver) is what refuses, at the import of the WSGI app.
+    environ = {**os.environ, "MSRELIEF_PRODUCTION": "true", "MSRELIEF_SECRET_KEY": ""}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -26,3 +26,14 @@ def test_production_mode_turns_on_hsts_and_secure_cookies(tmp_path):
     env = {**os.environ, "MSRELIEF_PRODUCTION": "1"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.split() == ["31536000", "True", "True", "True"]
+
+
+def test_every_response_denies_device_features_in_a_permissions_policy(client, db, therapist):
+    client.force_login(therapist)
+    for url in ("/", "/evidence/", reverse("clients-dashboard"), "/api/score/", "/no-such-page/"):
+        policy = client.get(url)["Permissions-Policy"]
+        directives = dict(part.split("=") for part in policy.split(", "))
+        for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+            assert directives[feature] == "()", (url, feature)
+        assert directives["interest-cohort"] == "()"
+        assert directives["browsing-topics"] == "()"

@@ -107,7 +107,22 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _create_postgres_database(url: str) -> None:
+    """The throwaway cluster has only its maintenance database: create the one in the URL."""
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    maintenance = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if exists.fetchone() is None:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def _setup_django(env: dict[str, str]) -> None:
+    if os.environ.get("DATABASE_URL"):
+        _create_postgres_database(os.environ["DATABASE_URL"])
     os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msrelief.settings")
     import django

@@ -4,13 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST := $(BIN)/pytest -q
+# The suites run on every core (pytest-xdist); the browser tests share one live server.
+PARALLEL := -n auto
 # Production-like settings for `check --deploy` (nothing is served with them).
 DEPLOY_ENV := MSRELIEF_PRODUCTION=true MSRELIEF_ALLOWED_HOSTS=msrelief.example.org \
 	MSRELIEF_SECRET_KEY=ci-only-Zq8vN3pR7tW1xY5bC9dF2gH6jK4mL0sA8eU3iO7-not-a-real-key \
 	MSRELIEF_EMAIL_BACKEND=smtp MSRELIEF_BASE_URL=https://msrelief.example.org
 
 .PHONY: setup demo test install system-packages lint fix typecheck checks \
-	test-sqlite test-postgres test-browser lock clean
+	test-sqlite test-postgres test-browser test-fast lock clean
 
 ## setup: virtualenv, packages, database migrated, demo data loaded (safe to run again)
 setup: install
@@ -42,6 +44,7 @@ system-packages:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 fix: install
 	$(BIN)/ruff check --fix .
@@ -55,10 +58,14 @@ checks: install
 	$(DEPLOY_ENV) $(BIN)/msrelief check --deploy --fail-level WARNING
 
 test-sqlite: install
-	$(PYTEST)
+	$(PYTEST) $(PARALLEL)
 
 test-postgres: install system-packages
-	scripts/with-postgres.sh $(PYTEST)
+	scripts/with-postgres.sh $(PYTEST) $(PARALLEL)
+
+## test-fast: the inner loop: the SQLite suite on every core, stopping at the first failure
+test-fast: install
+	$(PYTEST) $(PARALLEL) -x
 
 test-browser: install system-packages
 	$(PYTEST) tests/browser

@@ -5,7 +5,7 @@ import os
 
 from django.core.asgi import get_asgi_application
 
-from msrelief.checks import refuse_unsafe_production
+from msrelief.core.checks import refuse_unsafe_production
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msrelief.settings")
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "msrelief.evidence",
     "msrelief.notifications",
     "msrelief.core",
+    "msrelief.demo",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",

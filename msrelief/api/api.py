@@ -1,11 +1,12 @@
-"""One NinjaAPI; each capability adds its router here."""
+"""The one NinjaAPI instance. Each app owns its router (``<app>/api.py``) and adds it here."""
 
 from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from msrelief.api import fhir, scoring
 from msrelief.evidence.api import router as evidence_router
+from msrelief.fhir.api import router as fhir_router
+from msrelief.instruments.api import router as scoring_router
 
 api = NinjaAPI(
     title="msrelief API",
@@ -16,6 +17,6 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
-api.add_router("/score", scoring.router)
-api.add_router("/fhir", fhir.router)
+api.add_router("/score", scoring_router)
+api.add_router("/fhir", fhir_router)
 api.add_router("/evidence", evidence_router)

@@ -7,9 +7,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from msrelief.accounts import permissions
 from msrelief.accounts.models import User
-from msrelief.clients import consent
+from msrelief.clients import consent, permissions
 from msrelief.clients.models import Client, Phenotype
 
 

@@ -12,11 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from msrelief.accounts import permissions
 from msrelief.accounts.models import Role, User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
-from msrelief.clients import consent
+from msrelief.clients import consent, permissions
 from msrelief.clients.models import Client, ConsentRecord
 from msrelief.notifications import services as outbox
 

@@ -3,7 +3,7 @@ from django.urls import path
 from msrelief.clients import views
 
 urlpatterns = [
-    path("", views.dashboard, name="clients-dashboard"),
+    # "" (clients-dashboard) is msrelief.instruments.views_dashboard, in urls_staff.py.
     path("add/", views.client_add, name="clients-add"),
     path("<int:pk>/", views.client_detail, name="clients-detail"),
     path("<int:pk>/edit/", views.client_edit, name="clients-edit"),

@@ -1,5 +1,5 @@
 """Thin views: parse, call one service, respond. Client data is only ever fetched through
-msrelief.accounts.permissions, so another clinic's client is a 404."""
+msrelief.clients.permissions, so another clinic's client is a 404."""
 
 from __future__ import annotations
 
@@ -7,43 +7,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from msrelief.accounts import permissions
-from msrelief.clients import consent, services
-from msrelief.clients.forms import ClientFilterForm, ClientForm, NewClientForm
+from msrelief.clients import consent, permissions, services
+from msrelief.clients.forms import ClientForm, NewClientForm
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import posted as _posted
-from msrelief.instruments.models import SafetyFlag
-from msrelief.notifications import services as outbox
-
-PAGE_SIZE = 25
-
-
-@staff_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    clients = permissions.clients_for(request.user).select_related("therapist")
-    filters = ClientFilterForm(request.GET)
-    if filters.is_valid():
-        if filters.cleaned_data["q"]:
-            clients = clients.filter(display_name__icontains=filters.cleaned_data["q"])
-        if filters.cleaned_data["phenotype"]:
-            clients = clients.filter(phenotype=filters.cleaned_data["phenotype"])
-    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
-    flags = list(
-        SafetyFlag.objects.filter(
-            clinic_id=request.user.clinic_id, acknowledged_at__isnull=True
-        ).select_related("client")
-    )
-    context = {
-        "filters": filters,
-        "page": page,
-        "flags": flags,
-        "undelivered": outbox.undelivered_ids(flags),
-    }
-    return render(request, "clients/dashboard.html", context)
 
 
 def _save(form: ClientForm, save: Any) -> Any:

@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "msrelief core"
 
     def ready(self) -> None:
-        from msrelief import checks  # noqa: F401  (registers the system checks)
+        from msrelief.core import checks  # noqa: F401  (registers the system checks)

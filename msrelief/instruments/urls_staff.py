@@ -1,9 +1,10 @@
 from django.urls import path
 
+from msrelief.instruments import views_dashboard, views_wording
 from msrelief.instruments import views_staff as v
-from msrelief.instruments import views_wording
 
 urlpatterns = [
+    path("clients/", views_dashboard.dashboard, name="clients-dashboard"),
     path("clients/<int:pk>/measures/", v.measures, name="instruments-measures"),
     path("clients/<int:pk>/measures/assign/", v.assign, name="instruments-assign"),
     path(

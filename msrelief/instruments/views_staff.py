@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from msrelief.accounts import permissions
+from msrelief.clients import permissions
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import posted as _posted
 from msrelief.instruments import progress, rendering, services

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import get_commands
 
-from msrelief.checks import INVALID_EMAIL_BACKEND
+from msrelief.core.checks import INVALID_EMAIL_BACKEND
 from msrelief.lib.env import SETTINGS
 from msrelief.lib.production import Configuration, unsafe_settings
 

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from msrelief.checks import production_settings_check
+from msrelief.core.checks import production_settings_check
 
 GOOD_KEY = "Zq8-vN3!pR7@tW1#xY5$bC9%dF2^gH6&jK4*mL0(sA8)eU3_iO7+"
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from msrelief.accounts import permissions
 from msrelief.accounts.models import User
+from msrelief.clients import permissions
 from msrelief.clients.models import Client
 from msrelief.scoring import get_definition
 from msrelief.scoring.definition import Definition

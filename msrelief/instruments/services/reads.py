@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from msrelief.accounts import permissions
 from msrelief.accounts.models import User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
+from msrelief.clients import permissions
 from msrelief.clients.models import Client
 from msrelief.instruments.models import Response, SafetyFlag
 

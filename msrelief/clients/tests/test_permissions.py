@@ -1,7 +1,7 @@
 import pytest
 from django.http import Http404
 
-from msrelief.accounts import permissions
+from msrelief.clients import permissions
 
 
 def test_clinic_staff_see_only_their_own_clinics_clients(ms_client, colleague, outsider):

@@ -17,6 +17,7 @@ router = Router(tags=["fhir"], auth=django_auth)
 
 @router.get(
     "/QuestionnaireResponse/{response_id}",
+    operation_id="msrelief_api_fhir_questionnaire_response",  # kept when the router moved
     summary="A response as a FHIR Bundle: QuestionnaireResponse plus score Observations",
     response={200: dict[str, Any], 404: dict[str, str]},
 )

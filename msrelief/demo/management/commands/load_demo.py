@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from msrelief.core import demo
+from msrelief.demo import data as demo
 
 
 class Command(BaseCommand):

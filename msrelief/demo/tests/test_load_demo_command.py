@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from msrelief.accounts.models import Clinic, User
 from msrelief.clients.models import Client
-from msrelief.core import demo
+from msrelief.demo import data as demo
 
 
 def test_load_demo_creates_two_clinics_and_fictional_clients_and_prints_the_logins(db):

@@ -35,7 +35,14 @@ class InstrumentOut(Schema):
     ships_item_text: bool
 
 
-@router.get("/", response=list[InstrumentOut], summary="List the instruments that can be scored")
+# The operation ids were made from this router's earlier module (msrelief.api.scoring) and are
+# kept so that clients generated from the OpenAPI schema keep working.
+@router.get(
+    "/",
+    response=list[InstrumentOut],
+    summary="List the instruments that can be scored",
+    operation_id="msrelief_api_scoring_instruments",
+)
 def instruments(request: HttpRequest) -> list[dict[str, Any]]:
     return [
         {key: row[key] for key in ("code", "version", "title", "licence", "ships_item_text")}
@@ -45,6 +52,7 @@ def instruments(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post(
     "/{instrument}",
+    operation_id="msrelief_api_scoring_score",
     response={200: ScoreOut, 400: ErrorOut, 404: ErrorOut},
     summary="Score one set of answers",
     description="The body maps each item's number in the published form (as a string) to the "

@@ -1,0 +1,41 @@
+"""The clinic's home page: its clients, and the safety flags that are waiting. It lives here,
+above the clients app, because it shows what questionnaires raised (a later ``safety`` app
+will take it over when pre-session screens raise flags too)."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from msrelief.clients import permissions
+from msrelief.clients.forms import ClientFilterForm
+from msrelief.core.decorators import staff_required
+from msrelief.instruments.models import SafetyFlag
+from msrelief.notifications import services as outbox
+
+PAGE_SIZE = 25
+
+
+@staff_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    clients = permissions.clients_for(request.user).select_related("therapist")
+    filters = ClientFilterForm(request.GET)
+    if filters.is_valid():
+        if filters.cleaned_data["q"]:
+            clients = clients.filter(display_name__icontains=filters.cleaned_data["q"])
+        if filters.cleaned_data["phenotype"]:
+            clients = clients.filter(phenotype=filters.cleaned_data["phenotype"])
+    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
+    flags = list(
+        SafetyFlag.objects.filter(
+            clinic_id=request.user.clinic_id, acknowledged_at__isnull=True
+        ).select_related("client")
+    )
+    context = {
+        "filters": filters,
+        "page": page,
+        "flags": flags,
+        "undelivered": outbox.undelivered_ids(flags),
+    }
+    return render(request, "clients/dashboard.html", context)

@@ -144,15 +144,27 @@ class Score(models.Model):
         super().save(*args, **kwargs)
 
 
+class SignalSource(models.TextChoices):
+    RESPONSE = "response", "A questionnaire answer"
+    SCREEN = "screen", "A pre-session safety screen"
+
+
 class SafetyFlag(models.Model):
-    """An answer that a clinician must see now, such as PHQ-9 item 9 above zero."""
+    """Something a clinician must see now: an answer such as PHQ-9 item 9 above zero, or (from
+    care programmes on) a pre-session screen that says refer. ``source`` says which; a flag
+    from a response links to it."""
 
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="+")
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="safety_flags")
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="safety_flags")
+    source_kind = models.CharField(
+        max_length=20, choices=SignalSource.choices, default=SignalSource.RESPONSE
+    )
+    response = models.ForeignKey(
+        Response, null=True, blank=True, on_delete=models.CASCADE, related_name="safety_flags"
+    )
     code = models.CharField(max_length=60)
     message = models.TextField()
-    source = models.TextField(blank=True)
+    source = models.TextField(blank=True, help_text="The rule's citation.")
     raised_at = models.DateTimeField(default=timezone.now)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -162,6 +174,12 @@ class SafetyFlag(models.Model):
 
     class Meta:
         ordering = ["-raised_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(source_kind="response") | models.Q(response__isnull=False),
+                name="safety_flag_from_a_response_names_it",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} for {self.client}"

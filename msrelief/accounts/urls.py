@@ -2,11 +2,14 @@ from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
 from msrelief.accounts.forms import LoginForm
+from msrelief.core.ratelimit import rate_limited
 
 urlpatterns = [
     path(
         "login/",
-        auth.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        rate_limited("login")(
+            auth.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True)
+        ),
         name="accounts-login",
     ),
     path("logout/", auth.LogoutView.as_view(), name="accounts-logout"),
@@ -18,7 +21,9 @@ urlpatterns = [
     path("password/done/", auth.PasswordChangeDoneView.as_view(), name="accounts-password-changed"),
     path(
         "reset/",
-        auth.PasswordResetView.as_view(success_url=reverse_lazy("accounts-reset-sent")),
+        rate_limited("password-reset")(
+            auth.PasswordResetView.as_view(success_url=reverse_lazy("accounts-reset-sent"))
+        ),
         name="accounts-reset",
     ),
     path("reset/sent/", auth.PasswordResetDoneView.as_view(), name="accounts-reset-sent"),

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.parser import Parser
 
 from msrelief.api import fhir, scoring
 from msrelief.evidence.api import router as evidence_router
+from msrelief.lib import bounded_json
+
+
+class BoundedJsonParser(Parser):
+    """Request bodies parsed with the nesting limit of :mod:`msrelief.lib.bounded_json`.
+
+    :class:`~msrelief.core.middleware.RequestLimitsMiddleware` has already refused a body that
+    fails here, with a message saying why; this keeps the API safe without the middleware too.
+    """
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        return cast(dict[str, Any], bounded_json.loads(request.body))
+
 
 api = NinjaAPI(
+    parser=BoundedJsonParser(),
     title="msrelief API",
     version="1",
     description=(

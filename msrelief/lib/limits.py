@@ -26,6 +26,9 @@ MAX_JSON_DEPTH: Final = 64
 #: The deepest nesting of ``{...}`` groups accepted in a BibTeX file.
 MAX_BIBTEX_DEPTH: Final = 32
 
+#: The longest BibTeX field value accepted, in characters (an abstract is rarely over 3,000).
+MAX_BIBTEX_FIELD: Final = 20_000
+
 #: The most studies in one meta-analysis on the web page or through the API (the command line
 #: has no limit). The forest plot is drawn for at most this many studies.
 MAX_STUDIES: Final = 200

@@ -31,6 +31,7 @@ from msrelief.instruments.models import (
     Status,
     Via,
 )
+from msrelief.lib.limits import MAX_SCHEDULE_DAYS
 from msrelief.scoring import ScoreResult, ScoringError, get_definition, score
 from msrelief.scoring.definition import Definition
 
@@ -110,6 +111,9 @@ def _check_assignable(
         )
     if start < timezone.localdate():
         raise ValidationError({"available_from": "The start date cannot be in the past."})
+    if start > timezone.localdate() + dt.timedelta(days=MAX_SCHEDULE_DAYS):
+        limit = f"The start date can be at most {MAX_SCHEDULE_DAYS} days from today."
+        raise ValidationError({"available_from": limit})
     if email_client and not client.email:
         raise ValidationError({"email_client": "This client has no email address on record."})
 

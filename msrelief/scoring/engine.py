@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 import numbers
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -94,7 +93,10 @@ def read_answers(plan: Plan, answers: Mapping[str, float]) -> list[float | None]
             raise ScoringError(
                 f"{plan.code} item {key}: {value!r} is not a number; {rule.describe()}"
             )
-        number = float(value) if abs(value) <= sys.float_info.max else math.inf
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond float range (JSON integers have no limit)
+            number = math.inf
         if not math.isfinite(number) or not rule.accepts(number):
             raise ScoringError(
                 f"{plan.code} item {key}: {format_number(number)} is not allowed; {rule.describe()}"

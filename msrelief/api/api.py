@@ -6,9 +6,11 @@ from typing import Any, cast
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.errors import Throttled
 from ninja.parser import Parser
 
 from msrelief.api import fhir, scoring
+from msrelief.core import ratelimit
 from msrelief.evidence.api import router as evidence_router
 from msrelief.lib import bounded_json
 
@@ -34,6 +36,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
+api.add_exception_handler(Throttled, ratelimit.api_throttled)
 api.add_router("/score", scoring.router)
 api.add_router("/fhir", fhir.router)
 api.add_router("/evidence", evidence_router)

@@ -48,14 +48,12 @@ def instruments(request: HttpRequest) -> list[dict[str, Any]]:
 @router.post(
     "/{instrument}",
     response={200: ScoreOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    throttle=ratelimit.ApiThrottle("api-score"),
     summary="Score one set of answers",
     description="The body maps each item's number in the published form (as a string) to the "
     "numeric value the manual gives that answer; leave an unanswered item out.",
 )
 def score(request: HttpRequest, instrument: str, answers: dict[str, Any] = Body(...)) -> Any:  # noqa: B008
-    refused = ratelimit.refusal(request, "api-score", json=True)
-    if refused is not None:
-        return refused
     try:
         get_definition(instrument)
     except KeyError as error:

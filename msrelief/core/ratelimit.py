@@ -22,8 +22,19 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django_ratelimit.core import get_usage
+from ninja.throttling import BaseThrottle
 
-__all__ = ["client_address", "rate_limited", "refusal"]
+__all__ = [
+    "ApiThrottle",
+    "api_throttled",
+    "client_address",
+    "over_limit",
+    "rate_limited",
+    "refusal",
+    "too_many",
+]
+
+_WAIT_ATTRIBUTE = "msrelief_retry_after"
 
 View = Callable[..., HttpResponse]
 
@@ -62,11 +73,8 @@ def _refusal_message(per_minute: int, wait: int) -> str:
     )
 
 
-def refusal(request: HttpRequest, group: str, *, json: bool = False) -> HttpResponse | None:
-    """Count this POST against ``group``; a 429 response if it is over the limit, else None.
-
-    ``json=True`` answers ``{"detail": message}`` as the API's other errors do.
-    """
+def over_limit(request: HttpRequest, group: str) -> int | None:
+    """Count this POST against ``group``: the seconds to wait if it is over the limit, else None."""
     per_minute = int(getattr(settings, "PUBLIC_POSTS_PER_MINUTE", 0))
     if request.method != "POST" or per_minute <= 0:
         return None
@@ -80,8 +88,12 @@ def refusal(request: HttpRequest, group: str, *, json: bool = False) -> HttpResp
     )
     if usage is None or not usage["should_limit"]:
         return None
-    wait = max(1, int(usage["time_left"]))
-    message = _refusal_message(per_minute, wait)
+    return max(1, int(usage["time_left"]))
+
+
+def too_many(wait: int, *, json: bool = False) -> HttpResponse:
+    """The 429 answer: a plain message (``{"detail": message}`` for the API) and Retry-After."""
+    message = _refusal_message(int(getattr(settings, "PUBLIC_POSTS_PER_MINUTE", 0)), wait)
     response: HttpResponse
     if json:
         response = JsonResponse({"detail": message}, status=429)
@@ -89,6 +101,36 @@ def refusal(request: HttpRequest, group: str, *, json: bool = False) -> HttpResp
         response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(wait)
     return response
+
+
+def refusal(request: HttpRequest, group: str, *, json: bool = False) -> HttpResponse | None:
+    """Count this POST against ``group``; the 429 response if it is over the limit, else None."""
+    wait = over_limit(request, group)
+    return None if wait is None else too_many(wait, json=json)
+
+
+class ApiThrottle(BaseThrottle):
+    """The same limit for a django-ninja operation (``throttle=ApiThrottle("api-score")``).
+
+    Ninja runs throttles before it reads the body, so every POST counts, valid or not. Ninja's
+    429 is replaced by :func:`api_throttled` (registered in :mod:`msrelief.api.api`), which
+    answers with this module's message and ``Retry-After``.
+    """
+
+    def __init__(self, group: str) -> None:
+        self.group = group
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        wait = over_limit(request, self.group)
+        if wait is None:
+            return True
+        setattr(request, _WAIT_ATTRIBUTE, wait)  # on the request: the throttle object is shared
+        return False
+
+
+def api_throttled(request: HttpRequest, error: Exception) -> HttpResponse:
+    """django-ninja's handler for :class:`ninja.errors.Throttled`."""
+    return too_many(int(getattr(request, _WAIT_ATTRIBUTE, 60)), json=True)
 
 
 def rate_limited(group: str) -> Callable[[View], View]:

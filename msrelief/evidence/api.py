@@ -95,14 +95,12 @@ class ErrorOut(Schema):
 @router.post(
     "/meta",
     response={200: MetaOut, 400: ErrorOut, 429: ErrorOut},
+    throttle=ratelimit.ApiThrottle("api-meta"),
     summary="Pool studies in a meta-analysis",
     description="The same result as `msrelief meta FILE.csv`. Give the studies as `csv` text or "
     f"as `rows`, not both; at most {MAX_STUDIES} studies. Missing values are null, never NaN.",
 )
 def meta(request: HttpRequest, body: MetaIn) -> Any:
-    refused = ratelimit.refusal(request, "api-meta", json=True)
-    if refused is not None:
-        return refused
     if (body.csv is None) == (body.rows is None):
         return Status(400, {"detail": "give the studies as either 'csv' or 'rows'"})
     if body.rows is not None and len(body.rows) > MAX_STUDIES:

@@ -71,3 +71,14 @@ def test_scoring_is_rate_limited_per_address_with_retry_after(client, db, settin
     refused = post(client, "gad7", {})
     assert refused.status_code == 429 and "Retry-After" in refused
     assert "at most 3 a minute" in refused.json()["detail"]
+
+
+def test_refused_bodies_count_against_the_rate_limit_too(client, db, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.PUBLIC_POSTS_PER_MINUTE = 2
+    assert post_text(client, "phq9", "[1, 2]").status_code in (400, 422)
+    assert post_text(client, "nope", "{}").status_code == 404
+    refused = post(client, "phq9", {str(n): 0 for n in range(1, 10)})
+    assert refused.status_code == 429 and int(refused["Retry-After"]) >= 1

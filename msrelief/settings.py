@@ -219,3 +219,22 @@ QUESTIONNAIRE_LINK_DAYS = env_int("MSRELIEF_LINK_DAYS")
 # log go to stderr at MSRELIEF_LOG_LEVEL (docs/operations.md).
 LOG_LEVEL = log_level(env_str("MSRELIEF_LOG_LEVEL"))
 LOGGING = logging_config(LOG_LEVEL, production=PRODUCTION)
+
+# --- Request limits and rate limiting (docs/settings.md "Limits"; msrelief/lib/limits.py) ---
+# Kept as one block at the end of the file: the limits are declared in msrelief.lib.limits.
+from msrelief.lib.cache_url import caches_from_url  # noqa: E402
+from msrelief.lib.limits import MAX_REQUEST_BYTES  # noqa: E402
+
+# A body over the limit is refused with 413 by RequestLimitsMiddleware before anything reads
+# it; Django's own limits say the same, and keep an accepted upload in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# Before the CSRF check, which is the first to read a POST body.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"),
+    "msrelief.core.request_limits.RequestLimitsMiddleware",
+)
+PUBLIC_POSTS_PER_MINUTE = env_int("MSRELIEF_RATE_LIMIT")
+TRUSTED_PROXIES = env_int("MSRELIEF_TRUSTED_PROXIES")
+CACHES = caches_from_url(env_str("MSRELIEF_CACHE_URL"))

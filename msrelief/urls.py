@@ -4,6 +4,7 @@ from django.urls import include, path, reverse_lazy
 
 from msrelief.api.api import api
 from msrelief.core import views as core
+from msrelief.core.ratelimit import rate_limited
 from msrelief.notifications.forms import OutboxPasswordResetForm
 
 urlpatterns = [
@@ -11,8 +12,11 @@ urlpatterns = [
     path("healthz", core.healthz, name="healthz"),
     path(
         "accounts/reset/",
-        auth.PasswordResetView.as_view(
-            form_class=OutboxPasswordResetForm, success_url=reverse_lazy("accounts-reset-sent")
+        rate_limited("password-reset")(
+            auth.PasswordResetView.as_view(
+                form_class=OutboxPasswordResetForm,
+                success_url=reverse_lazy("accounts-reset-sent"),
+            )
         ),
         name="accounts-reset",
     ),

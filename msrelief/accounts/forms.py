@@ -3,13 +3,25 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    SetPasswordForm,
+    UsernameField,
+)
+from django.core.validators import MaxLengthValidator
 
 from msrelief.accounts import services
+from msrelief.lib.limits import MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH
 
 
 class LoginForm(AuthenticationForm):
-    """Email and password, with plain-language labels and error."""
+    """Email and password, with plain-language labels and error.
+
+    Both fields have a length limit that is checked before the database is asked: Django sets
+    the username's ``max_length`` only on the widget, and a very long address makes SQLite refuse
+    the lookup (``LIKE or GLOB pattern too complex``).
+    """
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -18,9 +30,22 @@ class LoginForm(AuthenticationForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Email address"
-        self.fields["username"].widget = forms.EmailInput(
-            attrs={"autocomplete": "email", "autofocus": True}
+        self.fields["username"] = UsernameField(
+            label="Email address",
+            max_length=MAX_EMAIL_LENGTH,
+            widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+            error_messages={
+                "max_length": f"An email address has at most {MAX_EMAIL_LENGTH} characters."
+            },
+        )
+        password = self.fields["password"]
+        assert isinstance(password, forms.CharField)
+        password.max_length = MAX_PASSWORD_LENGTH
+        password.validators.append(
+            MaxLengthValidator(
+                MAX_PASSWORD_LENGTH,
+                f"A password has at most {MAX_PASSWORD_LENGTH:,} characters.",
+            )
         )
 
 

@@ -2,11 +2,14 @@ from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
 from msrelief.accounts.forms import AuditedPasswordChangeForm, AuditedSetPasswordForm, LoginForm
+from msrelief.core.ratelimit import rate_limited
 
 urlpatterns = [
     path(
         "login/",
-        auth.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        rate_limited("login")(
+            auth.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True)
+        ),
         name="accounts-login",
     ),
     path("logout/", auth.LogoutView.as_view(), name="accounts-logout"),

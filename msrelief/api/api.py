@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
+from typing import Any, cast
 
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import Throttled
+from ninja.parser import Parser
+
+from msrelief.core import ratelimit
 from msrelief.evidence.api import router as evidence_router
 from msrelief.fhir.api import router as fhir_router
 from msrelief.instruments.api import router as scoring_router
+from msrelief.lib import bounded_json
+
+
+class BoundedJsonParser(Parser):
+    """Request bodies parsed with the nesting limit of :mod:`msrelief.lib.bounded_json`.
+
+    :class:`~msrelief.core.request_limits.RequestLimitsMiddleware` has already refused a body that
+    fails here, with a message saying why; this keeps the API safe without the middleware too.
+    """
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        return cast(dict[str, Any], bounded_json.loads(request.body))
+
 
 api = NinjaAPI(
+    parser=BoundedJsonParser(),
     title="msrelief API",
     version="1",
     description=(
@@ -17,6 +37,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
+api.add_exception_handler(Throttled, ratelimit.api_throttled)
 api.add_router("/score", scoring_router)
 api.add_router("/fhir", fhir_router)
 api.add_router("/evidence", evidence_router)

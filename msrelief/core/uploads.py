@@ -5,7 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-MAX_UPLOAD_BYTES = 1_000_000
+from msrelief.lib.limits import MAX_UPLOAD_BYTES, describe_bytes
+
+__all__ = ["MAX_UPLOAD_BYTES", "read_upload"]
 
 
 def read_upload(upload: UploadedFile | None, text: str, what: str) -> str:
@@ -21,7 +23,7 @@ def read_upload(upload: UploadedFile | None, text: str, what: str) -> str:
             raise forms.ValidationError(f"Choose a file or paste the {what}.")
         return text
     if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError("The file is larger than 1 MB.")
+        raise forms.ValidationError(f"The file is larger than {describe_bytes(MAX_UPLOAD_BYTES)}.")
     try:
         return upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, cast
 
+from msrelief.lib.limits import MAX_STUDIES
 from msrelief.stats import meta_analysis
 from msrelief.stats.forest import forest_png, forest_svg, forest_table_rows
 from msrelief.stats.meta import MetaResult, Method
@@ -64,8 +65,11 @@ class Analysis:
 
 
 def run(text: str, measure: str, method: str, hksj: bool, *, title: str = "") -> Analysis:
-    """Analyse CSV ``text``; raises ``MetaAnalysisError`` naming the bad row."""
-    output = run_meta_csv(text, cast(Measure, measure), cast(Method, method), hksj)
+    """Analyse CSV ``text``; raises ``MetaAnalysisError`` naming the bad row. At most
+    :data:`~msrelief.lib.limits.MAX_STUDIES` studies, refused before any number is read."""
+    output = run_meta_csv(
+        text, cast(Measure, measure), cast(Method, method), hksj, max_studies=MAX_STUDIES
+    )
     result = _result(output)
     ratio = measure in RATIO_MEASURES
     options = {

@@ -2,7 +2,9 @@
 
 * ``POST /api/evidence/meta`` pools studies exactly as ``msrelief meta`` does; the studies come
   as CSV text (``csv``) or as row objects (``rows``) with the same columns. Nothing is stored,
-  so no login is needed; a bad row is a 400 whose ``detail`` names the row.
+  so no login is needed; a bad row is a 400 whose ``detail`` names the row. At most
+  :data:`~msrelief.lib.limits.MAX_STUDIES` studies (more is a 400 before any work), and the
+  endpoint is rate-limited per client address (429, :mod:`msrelief.core.ratelimit`).
 * ``GET /api/evidence/references`` lists every reference as a CSL-JSON item;
   ``GET /api/evidence/references/{key}`` returns one (404 for an unknown key).
 """
@@ -16,9 +18,11 @@ from ninja import Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
+from msrelief.core import ratelimit
 from msrelief.evidence import analysis
 from msrelief.evidence.citations import close_keys
 from msrelief.evidence.models import Reference
+from msrelief.lib.limits import MAX_STUDIES, MAX_UPLOAD_BYTES
 from msrelief.stats import MetaAnalysisError
 from msrelief.stats.meta_csv import run_meta_csv
 
@@ -33,11 +37,14 @@ class MetaIn(Schema):
     hksj: bool = Field(default=False, description="Hartung-Knapp-Sidik-Jonkman adjustment.")
     csv: str | None = Field(
         default=None,
-        description="The studies as CSV text with a header row (columns as for `msrelief meta`).",
+        max_length=MAX_UPLOAD_BYTES,
+        description="The studies as CSV text with a header row (columns as for `msrelief meta`), "
+        f"at most {MAX_STUDIES} studies and {MAX_UPLOAD_BYTES:,} characters.",
     )
     rows: list[dict[str, Any]] | None = Field(
         default=None,
-        description="Or the studies as objects, one a study, keyed by the same column names.",
+        description="Or the studies as objects, one a study, keyed by the same column names "
+        f"(at most {MAX_STUDIES}).",
     )
 
 
@@ -87,19 +94,25 @@ class ErrorOut(Schema):
 
 @router.post(
     "/meta",
-    response={200: MetaOut, 400: ErrorOut},
+    response={200: MetaOut, 400: ErrorOut, 429: ErrorOut},
+    throttle=ratelimit.ApiThrottle("api-meta"),
     summary="Pool studies in a meta-analysis",
     description="The same result as `msrelief meta FILE.csv`. Give the studies as `csv` text or "
-    "as `rows`, not both. Missing values are null, never NaN.",
+    f"as `rows`, not both; at most {MAX_STUDIES} studies. Missing values are null, never NaN.",
 )
 def meta(request: HttpRequest, body: MetaIn) -> Any:
     if (body.csv is None) == (body.rows is None):
         return Status(400, {"detail": "give the studies as either 'csv' or 'rows'"})
+    if body.rows is not None and len(body.rows) > MAX_STUDIES:
+        detail = f"rows: {len(body.rows)} studies; the limit is {MAX_STUDIES} per analysis"
+        return Status(400, {"detail": detail})
     text = body.csv if body.csv is not None else analysis.rows_to_csv(body.measure, body.rows or [])
     try:
-        return Status(200, run_meta_csv(text, body.measure, body.method, body.hksj))
+        output = run_meta_csv(text, body.measure, body.method, body.hksj, max_studies=MAX_STUDIES)
     except MetaAnalysisError as error:
-        return Status(400, {"detail": str(error)})
+        field = "csv" if body.csv is not None else "rows"
+        return Status(400, {"detail": f"{field}: {error}"})
+    return Status(200, output)
 
 
 @router.get(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from msrelief.core.fields import BoundedModelMultipleChoiceField
 from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
 from msrelief.evidence import cslmap
 from msrelief.evidence.bibliography import FORMATS
@@ -97,6 +98,7 @@ class ClaimForm(forms.ModelForm):
         model = Claim
         fields = ["key", "topic", "statement", "references", "verification_status", "note"]
         labels = {"key": "Claim key", "statement": "Statement, in our own words"}
+        field_classes = {"references": BoundedModelMultipleChoiceField}
         help_texts = {
             "key": "For example C21.",
             "note": "Say what was or was not found, especially for unverified claims.",

@@ -1,5 +1,8 @@
 """The meta-analysis page: studies pooled from an uploaded or pasted CSV (nothing is stored),
-and any analysis the stored studies allow (:mod:`msrelief.evidence.seeded`)."""
+and any analysis the stored studies allow (:mod:`msrelief.evidence.seeded`).
+
+The page and its downloads are public, so their POSTs share one per-address rate limit and at
+most :data:`~msrelief.lib.limits.MAX_STUDIES` studies are analysed (a 400 naming the limit)."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from msrelief.core.http import posted
+from msrelief.core.ratelimit import rate_limited
 from msrelief.evidence import analysis, seeded
 from msrelief.evidence.forms import MEASURE_LABELS, MetaForm
 from msrelief.stats import MetaAnalysisError
@@ -31,6 +35,7 @@ def _example() -> dict[str, str]:
     return {"measure": "RR", "method": "REML", "csv_text": bcg_csv()}
 
 
+@rate_limited("meta")
 def meta(request: HttpRequest) -> HttpResponse:
     example = request.method == "GET" and request.GET.get("example") == "bcg"
     data = _example() if example else posted(request)
@@ -65,6 +70,7 @@ def _download(body: bytes | str, content_type: str, filename: str) -> HttpRespon
     return response
 
 
+@rate_limited("meta")
 def meta_effects_csv(request: HttpRequest) -> HttpResponse:
     """The per-study effects and weights of the posted analysis, as a CSV download."""
     found = _posted_analysis(request)
@@ -74,6 +80,7 @@ def meta_effects_csv(request: HttpRequest) -> HttpResponse:
     return _download(body, "text/csv; charset=utf-8", "meta-analysis-effects.csv")
 
 
+@rate_limited("meta")
 def meta_forest_png(request: HttpRequest) -> HttpResponse:
     """The forest plot of the posted analysis as a PNG, for a report or a slide."""
     found = _posted_analysis(request)

@@ -1,5 +1,6 @@
 """POST /api/score/{instrument}: the same result as `msrelief score`. Nothing is stored, so no
-login is needed; bad answers get a 400 with a message that names the item."""
+login is needed; bad answers get a 400 with a message that names the item. POSTs are
+rate-limited per client address (429 with Retry-After, :mod:`msrelief.core.ratelimit`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Body, Router, Schema
 from ninja.responses import Status
 
+from msrelief.core import ratelimit
 from msrelief.scoring import ScoringError, get_definition, list_instruments, score_json
 
 router = Router(tags=["scoring"])
@@ -53,7 +55,8 @@ def instruments(request: HttpRequest) -> list[dict[str, Any]]:
 @router.post(
     "/{instrument}",
     operation_id="msrelief_api_scoring_score",
-    response={200: ScoreOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: ScoreOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    throttle=ratelimit.ApiThrottle("api-score"),
     summary="Score one set of answers",
     description="The body maps each item's number in the published form (as a string) to the "
     "numeric value the manual gives that answer; leave an unanswered item out.",

@@ -3,14 +3,17 @@ allowed values here, so a page can name the question that is wrong."""
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
 from msrelief.instruments.rendering import Item
+from msrelief.lib import bounded_json
+from msrelief.lib.limits import MAX_SCHEDULE_DAYS
 from msrelief.scoring import load_definitions
 
 
@@ -88,6 +91,18 @@ class AssignForm(forms.Form):
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "Choose a questionnaire"), *choices]
 
+    def clean_available_from(self) -> dt.date | None:
+        """At most :data:`~msrelief.lib.limits.MAX_SCHEDULE_DAYS` ahead: a link's expiry is
+        counted from this date, and a far-off date (9999-12-31) would overflow it."""
+        start: dt.date | None = self.cleaned_data.get("available_from")
+        latest = timezone.localdate() + dt.timedelta(days=MAX_SCHEDULE_DAYS)
+        if start is not None and start > latest:
+            raise forms.ValidationError(
+                f"The start date can be at most {MAX_SCHEDULE_DAYS} days from today, "
+                f"{latest.day} {latest:%B %Y} at the latest."
+            )
+        return start
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
@@ -161,12 +176,9 @@ class WordingImportForm(forms.Form):
             self.add_error("questionnaire_file", error)
             return data
         try:
-            data["questionnaire"] = json.loads(text)
-        except json.JSONDecodeError as error:
-            self.add_error(
-                self.questionnaire_field,
-                f"This is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}).",
-            )
+            data["questionnaire"] = bounded_json.loads(text)
+        except bounded_json.JsonInputError as error:
+            self.add_error(self.questionnaire_field, f"This cannot be used: {error}.")
         return data
 
     @property

@@ -76,6 +76,21 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("MSRELIEF_BASE_URL", "http://127.0.0.1:8000", "Public address used in emailed links."),
     Setting("MSRELIEF_LINK_DAYS", "14", "Days a questionnaire link stays valid."),
+    Setting(
+        "MSRELIEF_RATE_LIMIT",
+        "30",
+        "POSTs a minute one client address may send to each public endpoint; 0 turns it off.",
+    ),
+    Setting(
+        "MSRELIEF_TRUSTED_PROXIES",
+        "0",
+        "How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).",
+    ),
+    Setting(
+        "MSRELIEF_CACHE_URL",
+        "",
+        "Shared cache for the rate limiter (redis://, memcached://); empty: per-process memory.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

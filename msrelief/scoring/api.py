@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import sys
 from collections.abc import Mapping
 
 from msrelief.scoring.engine import resolve, score
@@ -28,10 +29,17 @@ def _checked_answers(code: str, answers: object) -> dict[str, float]:
                 f"{code} item {key}: the answer must be a number, got {value!r} "
                 f"({type(value).__name__})"
             )
-        if not math.isfinite(float(value)):
+        if not _fits_a_float(value) or not math.isfinite(float(value)):
             raise ScoringError(f"{code} item {key}: the answer must be a finite number")
         checked[key] = float(value)
     return checked
+
+
+def _fits_a_float(value: numbers.Real) -> bool:
+    """False for an integer too large to convert (JSON integers have no size limit)."""
+    if isinstance(value, numbers.Integral):
+        return abs(int(value)) <= sys.float_info.max
+    return True
 
 
 def score_json(code: str, answers: object) -> dict[str, object]:

@@ -86,13 +86,17 @@ def read_answers(plan: Plan, answers: Mapping[str, float]) -> list[float | None]
         position = plan.index.get(key) if isinstance(key, str) else None
         if position is None:
             known = ", ".join(rule.link_id for rule in plan.items)
-            raise ScoringError(f"{plan.code}: unknown item {key!r}; the items are {known}")
+            shown = key if not isinstance(key, str) or len(key) <= 40 else key[:40] + "..."
+            raise ScoringError(f"{plan.code}: unknown item {shown!r}; the items are {known}")
         rule = plan.items[position]
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise ScoringError(
                 f"{plan.code} item {key}: {value!r} is not a number; {rule.describe()}"
             )
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond float range (JSON integers have no limit)
+            number = math.inf
         if not math.isfinite(number) or not rule.accepts(number):
             raise ScoringError(
                 f"{plan.code} item {key}: {format_number(number)} is not allowed; {rule.describe()}"

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import copy
+import math
 import re
 from typing import Any
 
@@ -29,13 +30,27 @@ NEUTRAL_ANSWER_SYSTEM = "urn:msrelief:answer-value"
 
 
 def ordinal_values(item: dict[str, Any]) -> list[float]:
-    """The ``ordinalValue`` of each answer option of a Questionnaire item, in order."""
+    """The ``ordinalValue`` of each answer option of a Questionnaire item, in order.
+
+    Also reads imported (untrusted) JSON: a ``null`` list is empty, and a value that is not a
+    number a float can hold reads as NaN, which matches no expected value.
+    """
     values: list[float] = []
-    for option in item.get("answerOption", []):
-        for extension in option.get("extension", []):
-            if extension.get("url") == ORDINAL_URL:
-                values.append(float(extension["valueDecimal"]))
+    for option in item.get("answerOption") or []:
+        extensions = option.get("extension") if isinstance(option, dict) else None
+        for extension in extensions or []:
+            if isinstance(extension, dict) and extension.get("url") == ORDINAL_URL:
+                values.append(_as_float(extension.get("valueDecimal")))
     return values
+
+
+def _as_float(value: Any) -> float:
+    if value is None or isinstance(value, bool):
+        return math.nan
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return math.nan
 
 
 def _location(loc: tuple[int | str, ...]) -> str:

@@ -28,11 +28,13 @@ Sources cited in the docstrings:
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 from typing import Literal
 
 from scipy import special, stats
 
+from msrelief.stats.bounds import check_effect, check_number
 from msrelief.stats.errors import MetaAnalysisError
 
 __all__ = [
@@ -51,6 +53,8 @@ __all__ = [
 #: Added to every cell of a 2x2 table that has at least one zero cell (metafor's default
 #: ``add=1/2, to="only0"``; Cochrane Handbook ch. 10, section 10.4.4).
 CONTINUITY_CORRECTION = 0.5
+#: The largest x whose exp(x) is a finite float.
+_LARGEST_LOG = math.log(sys.float_info.max)
 
 
 @dataclass(frozen=True)
@@ -70,10 +74,14 @@ class EffectSize:
 
 
 def _finite(name: str, value: float) -> float:
-    number = float(value)
-    if not math.isfinite(number):
-        raise MetaAnalysisError(f"{name} must be a finite number, got {value!r}")
-    return number
+    """A finite float no larger than :data:`bounds.MAX_MAGNITUDE`, checked before any arithmetic
+    so that no square or product can overflow."""
+    return check_number(name, value)
+
+
+def _effect(yi: float, vi: float) -> EffectSize:
+    """The study's effect, if it lies in the range a meta-analysis can pool."""
+    return EffectSize(*check_effect(yi, vi))
 
 
 def _positive(name: str, value: float) -> float:
@@ -122,7 +130,7 @@ def mean_difference(
         vi = _pooled_sd(sd1, n1, sd2, n2) ** 2 * (1 / n1 + 1 / n2)
     else:
         vi = sd1**2 / n1 + sd2**2 / n2
-    return EffectSize(yi=m1 - m2, vi=vi)
+    return _effect(m1 - m2, vi)
 
 
 def _pooled_sd(sd1: float, n1: float, sd2: float, n2: float) -> float:
@@ -138,7 +146,9 @@ def hedges_correction(df: float) -> float:
     and differs from it by about 3e-4 at m = 10 and 2e-5 at m = 38. Computed on the log
     scale with ``gammaln`` so it does not overflow for large ``m``.
     """
-    m = _finite("degrees of freedom", df)
+    m = float(df)
+    if not math.isfinite(m):
+        raise MetaAnalysisError(f"degrees of freedom must be a finite number, got {df!r}")
     if m <= 1:
         raise MetaAnalysisError(f"degrees of freedom must be greater than 1, got {df!r}")
     log_j = special.gammaln(m / 2) - 0.5 * math.log(m / 2) - special.gammaln((m - 1) / 2)
@@ -156,8 +166,15 @@ def hedges_g(m1: float, sd1: float, n1: float, m2: float, sd2: float, n2: float)
     m1, m2 = _finite("m1", m1), _finite("m2", m2)
     sd1, sd2 = _positive("sd1", sd1), _positive("sd2", sd2)
     n1, n2 = _sample_size("n1", n1, 2), _sample_size("n2", n2, 2)
-    g = hedges_correction(n1 + n2 - 2) * (m1 - m2) / _pooled_sd(sd1, n1, sd2, n2)
-    return EffectSize(yi=g, vi=1 / n1 + 1 / n2 + g**2 / (2 * (n1 + n2)))
+    g = hedges_correction(n1 + n2 - 2) * _standardised(m1 - m2, _pooled_sd(sd1, n1, sd2, n2))
+    return _effect(g, 1 / n1 + 1 / n2 + g * g / (2 * (n1 + n2)))
+
+
+def _standardised(difference: float, sd: float) -> float:
+    """``difference / sd``; an SD so small that it rounds to 0 is an error, not a crash."""
+    if sd == 0:
+        raise MetaAnalysisError("the standard deviations are too small to standardise by")
+    return difference / sd
 
 
 def standardised_mean_change(
@@ -195,16 +212,16 @@ def standardised_mean_change(
     sd_pre = _positive("sd_pre", sd_pre)
     j = hedges_correction(n - 1)
     if standardiser == "raw":
-        yi = j * (m_post - m_pre) / sd_pre
-        return EffectSize(yi=yi, vi=2 * (1 - r) / n + yi**2 / (2 * n))
+        yi = j * _standardised(m_post - m_pre, sd_pre)
+        return _effect(yi, 2 * (1 - r) / n + yi * yi / (2 * n))
     if standardiser != "change":
         raise MetaAnalysisError(f"standardiser must be 'raw' or 'change', got {standardiser!r}")
     if sd_post is None:
         raise MetaAnalysisError("sd_post is needed when standardising by the change-score SD")
     sd_post = _positive("sd_post", sd_post)
     sd_change = math.sqrt(sd_pre**2 + sd_post**2 - 2 * r * sd_pre * sd_post)
-    yi = j * (m_post - m_pre) / sd_change
-    return EffectSize(yi=yi, vi=1 / n + yi**2 / (2 * n))
+    yi = j * _standardised(m_post - m_pre, sd_change)
+    return _effect(yi, 1 / n + yi * yi / (2 * n))
 
 
 def percent_change(baseline: float, follow_up: float) -> float:
@@ -224,7 +241,10 @@ def percent_change(baseline: float, follow_up: float) -> float:
 def ratio_to_percent_change(log_ratio: float) -> float:
     """Express a log ratio (log RR, log OR, log ratio of means) as a percent change,
     ``100 * (exp(log_ratio) - 1)``; a risk ratio of 0.49 is a 51 % reduction."""
-    return 100 * math.expm1(_finite("log_ratio", log_ratio))
+    value = _finite("log_ratio", log_ratio)
+    if value > _LARGEST_LOG:
+        raise MetaAnalysisError(f"log_ratio {value:g} is too large to express as a percent change")
+    return 100 * math.expm1(value)
 
 
 def _two_by_two(a: float, b: float, c: float, d: float, add: float) -> tuple[float, ...]:
@@ -251,9 +271,9 @@ def log_risk_ratio(
     with no events in either group are kept (metafor's ``drop00=FALSE``).
     """
     a, b, c, d = _two_by_two(a, b, c, d, add)
-    return EffectSize(
-        yi=math.log(a / (a + b)) - math.log(c / (c + d)),
-        vi=1 / a - 1 / (a + b) + 1 / c - 1 / (c + d),
+    return _effect(
+        math.log(a / (a + b)) - math.log(c / (c + d)),
+        1 / a - 1 / (a + b) + 1 / c - 1 / (c + d),
     )
 
 
@@ -267,9 +287,9 @@ def log_odds_ratio(
     the same continuity correction as :func:`log_risk_ratio`.
     """
     a, b, c, d = _two_by_two(a, b, c, d, add)
-    return EffectSize(
-        yi=math.log(a) + math.log(d) - math.log(b) - math.log(c),
-        vi=1 / a + 1 / b + 1 / c + 1 / d,
+    return _effect(
+        math.log(a) + math.log(d) - math.log(b) - math.log(c),
+        1 / a + 1 / b + 1 / c + 1 / d,
     )
 
 
@@ -306,4 +326,4 @@ def from_confidence_interval(
         estimate, lower, upper = math.log(estimate), math.log(lower), math.log(upper)
     z = float(stats.norm.ppf(0.5 + level / 2))
     se = (upper - lower) / (2 * z)
-    return EffectSize(yi=estimate, vi=se**2)
+    return _effect(estimate, se * se)

@@ -6,6 +6,10 @@ as a diamond spanning its CI, the prediction interval as a dashed line, and a re
 line at no effect); and the numbers (estimate [CI] and weight). :func:`forest_table_rows`
 returns the same numbers as rows for the HTML table that accompanies every chart.
 
+At most :data:`~msrelief.lib.limits.MAX_STUDIES` studies are drawn (a larger analysis is a
+:class:`MetaAnalysisError`), so that the chart's size, and the memory and time it takes to
+render, stay bounded.
+
 Study intervals are normal-based, ``yi +/- z * sqrt(vi)``, as in metafor ``forest()``.
 Ratio measures can be drawn back-transformed (``back_transform=True``): values are
 exponentiated and the x axis is logarithmic.
@@ -26,9 +30,18 @@ from typing import Any, Literal, TypedDict
 import vl_convert
 from scipy import stats
 
+from msrelief.lib.limits import MAX_STUDIES
+from msrelief.stats.errors import MetaAnalysisError
 from msrelief.stats.meta import MetaResult
 
-__all__ = ["ForestRow", "forest_png", "forest_spec", "forest_svg", "forest_table_rows"]
+__all__ = [
+    "MAX_PNG_SCALE",
+    "ForestRow",
+    "forest_png",
+    "forest_spec",
+    "forest_svg",
+    "forest_table_rows",
+]
 
 _METHOD_NAMES = {
     "FE": "fixed-effect (inverse variance)",
@@ -37,6 +50,8 @@ _METHOD_NAMES = {
     "PM": "random-effects (Paule-Mandel)",
 }
 _ROW_HEIGHT = 24
+#: The largest PNG scale factor (2 is print quality).
+MAX_PNG_SCALE = 2.0
 
 
 class ForestRow(TypedDict):
@@ -50,8 +65,23 @@ class ForestRow(TypedDict):
     weight: float | None
 
 
+#: Values drawn on the ratio scale are kept within e^-690 .. e^690 (about 1e-300 .. 1e300), so
+#: that a very wide prediction interval is drawn running off the chart instead of overflowing.
+_LARGEST_LOG = 690.0
+
+
 def _scale(value: float, back_transform: bool) -> float:
-    return math.exp(value) if back_transform else value
+    if not back_transform:
+        return value
+    return math.exp(max(-_LARGEST_LOG, min(_LARGEST_LOG, value)))
+
+
+def _check_size(result: MetaResult) -> None:
+    if result.k > MAX_STUDIES:
+        raise MetaAnalysisError(
+            f"a forest plot is drawn for at most {MAX_STUDIES} studies; this analysis has "
+            f"{result.k}"
+        )
 
 
 def forest_table_rows(
@@ -202,6 +232,7 @@ def forest_spec(
     ``description`` defaults to a plain-language summary of the pooled result; it becomes
     the chart's accessible description.
     """
+    _check_size(result)
     rows = forest_table_rows(result, labels, back_transform=back_transform)
     values = _values(rows)
     n_rows = max(row["row"] for row in values) + 1
@@ -270,6 +301,10 @@ def forest_png(
     **options: Any,
 ) -> bytes:
     """The forest plot as PNG bytes (``scale`` 2 for print). A PNG has no text alternative:
-    put the data table from :func:`forest_table_rows` next to it."""
+    put the data table from :func:`forest_table_rows` next to it. ``scale`` is at most
+    :data:`MAX_PNG_SCALE`, which with :data:`~msrelief.lib.limits.MAX_STUDIES` studies bounds
+    the image at about 1,600 x 10,000 pixels."""
+    if not 0 < scale <= MAX_PNG_SCALE:
+        raise MetaAnalysisError(f"the PNG scale must be above 0 and at most {MAX_PNG_SCALE:g}")
     spec = forest_spec(result, labels, **options)
     return bytes(vl_convert.vegalite_to_png(json.dumps(spec), scale=scale))

@@ -38,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import special
 
+from msrelief.stats.bounds import check_effect, check_variance_spread
 from msrelief.stats.errors import MetaAnalysisError
 from msrelief.stats.tau2 import Array, estimate_tau2, q_statistic
 
@@ -154,6 +155,11 @@ def _validated(yi: Numbers, vi: Numbers, labels: tuple[str, ...]) -> tuple[Array
             raise MetaAnalysisError(
                 f"{where}: sampling variance vi must be a positive finite number, got {v_raw!r}"
             )
+        try:
+            check_effect(float(y[i]), float(v[i]))
+        except MetaAnalysisError as error:
+            raise MetaAnalysisError(f"{where}: {error}") from None
+    check_variance_spread([float(x) for x in v])
     return y, v
 
 
@@ -256,7 +262,10 @@ def meta_analysis(
     * ``hksj=True`` with ``method="FE"``: an error (metafor only warns; here it is refused
       because the adjustment is meant for random-effects models);
     * no or negative excess heterogeneity: ``tau2 = 0`` (never negative), ``I2 = 0``;
-      identical studies give ``q = 0``, ``tau2 = 0``, ``I2 = 0``.
+      identical studies give ``q = 0``, ``tau2 = 0``, ``I2 = 0``;
+    * numbers outside the ranges of :mod:`msrelief.stats.bounds` (an effect above 1e9 in size,
+      a variance outside 1e-12 to 1e18, variances more than 1e10 times apart): an error naming
+      the study. Any computation that still overflows is an error too, never a crash or NaN.
     """
     if len(yi) != len(vi):
         raise MetaAnalysisError(f"{len(yi)} effect sizes but {len(vi)} variances were given")
@@ -266,6 +275,22 @@ def meta_analysis(
     y, v = _validated(yi, vi, names)
     if k == 1:
         return _single_study(y, v, names, method, level)
+    try:
+        with np.errstate(over="raise", divide="raise", invalid="raise"):
+            result = _pooled(y, v, names, method, hksj, level)
+    except ArithmeticError as error:  # FloatingPointError, OverflowError, ZeroDivisionError
+        raise MetaAnalysisError(f"these studies cannot be pooled reliably ({error})") from None
+    for name in ("estimate", "se", "ci_low", "ci_high", "tau2"):
+        if not math.isfinite(getattr(result, name)):
+            raise MetaAnalysisError(f"these studies cannot be pooled reliably ({name} overflows)")
+    return result
+
+
+def _pooled(
+    y: Array, v: Array, names: tuple[str, ...], method: Method, hksj: bool, level: float
+) -> MetaResult:
+    """The pooled result of two or more validated studies."""
+    k = len(y)
     tau2 = 0.0 if method == "FE" else estimate_tau2(method, y, v)
     w = 1.0 / (v + tau2)
     mu = float(np.sum(w * y) / np.sum(w))

@@ -10,7 +10,11 @@ extra columns are ignored):
 * ``GEN`` (any precomputed effect): ``study,yi,vi`` - the effect and its sampling variance
   (ratio measures already on the log scale).
 
-Row numbers in error messages count the header as row 1, as a spreadsheet shows them.
+Row numbers in error messages count the header as row 1, as a spreadsheet shows them. Line
+endings may be LF, CRLF or CR alone (old spreadsheet exports). Every number must be finite and
+within the bounds of :mod:`msrelief.stats.bounds`; a study label may be at most
+:data:`~msrelief.lib.limits.MAX_STUDY_LABEL` characters. A caller that serves the public passes
+``max_studies``: reading stops at the first study over it, before any number is parsed.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from msrelief.lib.limits import MAX_STUDY_LABEL
+from msrelief.stats.bounds import check_effect, check_number
 from msrelief.stats.effect_sizes import (
     EffectSize,
     hedges_g,
@@ -69,6 +75,17 @@ def _parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _label(number: int, text: str) -> str:
+    if not text:
+        raise MetaAnalysisError(f"row {number}, column 'study': the study label is empty")
+    if len(text) > MAX_STUDY_LABEL:
+        raise MetaAnalysisError(
+            f"row {number}, column 'study': the study label is {len(text)} characters long; "
+            f"the limit is {MAX_STUDY_LABEL}"
+        )
+    return text
+
+
 def _header(cells: list[str], measure: Measure) -> dict[str, int]:
     names = [cell.strip().lower() for cell in cells]
     for name in COLUMNS[measure]:
@@ -87,9 +104,7 @@ def _data_row(number: int, cells: list[str], index: Mapping[str, int]) -> _Row:
         position = index[name]
         return cells[position].strip() if position < len(cells) else ""
 
-    row = _Row(number=number, label=cell("study"), values={})
-    if not row.label:
-        raise MetaAnalysisError(f"row {number}, column 'study': the study label is empty")
+    row = _Row(number=number, label=_label(number, cell("study")), values={})
     for name in index:
         if name == "study":
             continue
@@ -98,22 +113,47 @@ def _data_row(number: int, cells: list[str], index: Mapping[str, int]) -> _Row:
             raise MetaAnalysisError(f"{_where(row, name)}: the value is missing")
         value = _parse_number(raw)
         if value is None:
-            raise MetaAnalysisError(f"{_where(row, name)}: {raw!r} is not a number")
-        row.values[name] = value
+            shown = raw if len(raw) <= 40 else raw[:40] + "..."
+            raise MetaAnalysisError(f"{_where(row, name)}: {shown!r} is not a number")
+        try:
+            row.values[name] = check_number("the value", value)
+        except MetaAnalysisError as error:
+            raise MetaAnalysisError(f"{_where(row, name)}: {error}") from None
     return row
 
 
-def _read_rows(text: str, measure: Measure) -> list[_Row]:
-    lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    numbered = [
-        (i, cells) for i, cells in enumerate(lines, start=1) if any(c.strip() for c in cells)
-    ]
-    if not numbered:
+def _lines(text: str) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank lines of the CSV as (row number, cells); any line ending is accepted."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=None))
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise MetaAnalysisError(
+                f"row {reader.line_num}: the CSV cannot be read ({error})"
+            ) from None
+        if any(cell.strip() for cell in cells):
+            yield reader.line_num, cells
+
+
+def _read_rows(text: str, measure: Measure, max_studies: int | None) -> list[_Row]:
+    lines = _lines(text)
+    first = next(lines, None)
+    if first is None:
         raise MetaAnalysisError(
             "the CSV file is empty; it needs a header row and one row per study"
         )
-    (_, header), body = numbered[0], numbered[1:]
-    index = _header(header, measure)
+    index = _header(first[1], measure)
+    body: list[tuple[int, list[str]]] = []
+    for number, cells in lines:
+        if max_studies is not None and len(body) == max_studies:
+            raise MetaAnalysisError(
+                f"row {number}: more than {max_studies} studies; the limit is {max_studies} "
+                "studies per analysis"
+            )
+        body.append((number, cells))
     if not body:
         raise MetaAnalysisError("the CSV file has a header but no studies")
     return [_data_row(number, cells, index) for number, cells in body]
@@ -145,12 +185,16 @@ def _check_generic(row: _Row) -> None:
         raise MetaAnalysisError(f"{_where(row, 'vi')}: the sampling variance must be above 0")
 
 
+def _generic(yi: float, vi: float) -> EffectSize:
+    return EffectSize(*check_effect(yi, vi))
+
+
 _BUILDERS: dict[Measure, tuple[Callable[[_Row], None], Callable[..., EffectSize]]] = {
     "MD": (_check_means, mean_difference),
     "SMD": (_check_means, hedges_g),
     "RR": (_check_counts, log_risk_ratio),
     "OR": (_check_counts, log_odds_ratio),
-    "GEN": (_check_generic, EffectSize),
+    "GEN": (_check_generic, _generic),
 }
 
 
@@ -160,7 +204,7 @@ def _effect(row: _Row, measure: Measure) -> EffectSize:
     arguments = [row.values[name] for name in COLUMNS[measure][1:]]
     try:
         return build(*arguments)
-    except MetaAnalysisError as error:  # pragma: no cover - the checks above come first
+    except MetaAnalysisError as error:  # an effect outside the range that can be pooled
         raise MetaAnalysisError(f"{_where(row)}: {error}") from None
 
 
@@ -179,6 +223,8 @@ def run_meta_csv(
     measure: Measure,
     method: Method,
     hksj: bool,
+    *,
+    max_studies: int | None = None,
 ) -> dict[str, object]:
     """Read studies from CSV ``text``, compute each study's effect for ``measure`` and pool
     them with ``method`` (``FE``, ``DL``, ``REML``, ``PM``), optionally with HKSJ.
@@ -189,11 +235,12 @@ def run_meta_csv(
     numbers are on the log scale (``scale: "log"``) and ``exp`` holds the estimate, CI and
     prediction interval back-transformed to the ratio scale. Missing values are ``None``,
     never NaN. Any bad row raises :class:`MetaAnalysisError` naming the row number (header
-    = row 1), the study label and the column.
+    = row 1), the study label and the column; more than ``max_studies`` rows is an error
+    raised before any row is parsed.
     """
     if measure not in MEASURES:
         raise MetaAnalysisError(f"measure must be one of {', '.join(MEASURES)}; got {measure!r}")
-    rows = _read_rows(text, measure)
+    rows = _read_rows(text, measure, max_studies)
     effects = [_effect(row, measure) for row in rows]
     result = meta_analysis(
         [e.yi for e in effects],

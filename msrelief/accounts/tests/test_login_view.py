@@ -29,3 +29,19 @@ def test_logging_out_needs_a_post_and_ends_the_session(client, therapist):
 def test_passwords_are_hashed_with_argon2(therapist, settings):
     therapist.set_password("another-long-password")
     assert therapist.password.startswith("argon2")
+
+
+def test_a_60000_character_email_is_a_field_error_not_a_database_error(client, therapist):
+    response = client.post(URL, {"username": "a" * 60_000 + "@harbour.test", "password": "x"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"] == [
+        "An email address has at most 254 characters."
+    ]
+
+
+def test_an_overlong_password_is_a_field_error_and_is_never_hashed(client, therapist):
+    response = client.post(URL, {"username": "tess@harbour.test", "password": "p" * 5000})
+    assert response.status_code == 200
+    assert response.context["form"].errors["password"] == [
+        "A password has at most 4,096 characters."
+    ]

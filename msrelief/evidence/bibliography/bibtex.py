@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
 from bibtexparser.entrypoint import parse_string, write_string
 from bibtexparser.library import Library
 from bibtexparser.middlewares.names import (
@@ -31,6 +32,8 @@ from bibtexparser.middlewares.names import (
 )
 from bibtexparser.model import Block, Entry, Field
 from pylatexenc.latex2text import LatexNodes2Text
+
+from msrelief.lib.limits import MAX_BIBTEX_DEPTH, MAX_BIBTEX_FIELD
 
 from .csl import (
     CslItem,
@@ -116,9 +119,32 @@ _LATEX_SPECIALS = {
 
 
 def decode_latex(value: str) -> str:
-    """LaTeX → Unicode text; a bare ``%`` is kept as a percent sign, not read as a comment."""
-    text = _LATEX.latex_to_text(re.sub(r"(?<!\\)%", r"\\%", value))
+    """LaTeX → Unicode text; a bare ``%`` is kept as a percent sign, not read as a comment.
+
+    pylatexenc parses recursively: groups are bounded by :func:`_check_nesting`, and anything
+    else nested deeply enough to exhaust the stack (``\\begin{x}`` a thousand times) is refused.
+    """
+    try:
+        text = _LATEX.latex_to_text(re.sub(r"(?<!\\)%", r"\\%", value))
+    except RecursionError:
+        raise BibliographyError("the LaTeX in this value is nested too deeply to read") from None
     return " ".join(text.replace("\xa0", " ").split())
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse ``{...}`` groups nested more than :data:`MAX_BIBTEX_DEPTH` deep, before parsing.
+
+    Counted over the whole text at once (escaped braces included, which only matters for a
+    file with hundreds of unmatched ``\\{``), so the check costs milliseconds even at 1 MB.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    depth = np.cumsum((codes == ord("{")).astype(np.int32) - (codes == ord("}")))
+    if depth.size and int(depth.max()) > MAX_BIBTEX_DEPTH:
+        position = int(np.argmax(depth > MAX_BIBTEX_DEPTH))
+        line = text.count("\n", 0, position) + 1
+        raise BibliographyError(
+            f"line {line}: braces are nested more than {MAX_BIBTEX_DEPTH} levels deep (the limit)"
+        )
 
 
 def encode_latex(value: str) -> str:
@@ -134,9 +160,12 @@ def encode_latex(value: str) -> str:
 def import_bibtex(text: str) -> list[CslItem]:
     """Read BibTeX or biblatex text into CSL-JSON items.
 
-    Raises :class:`BibliographyError` for a block bibtexparser cannot parse (naming its line), a
-    duplicate key, an entry without key or title, or non-empty text with no entry at all.
+    Raises :class:`BibliographyError` for braces nested more than
+    :data:`~msrelief.lib.limits.MAX_BIBTEX_DEPTH` levels (naming the line), a block bibtexparser
+    cannot parse (naming its line), a duplicate key, an entry without key or title, or non-empty
+    text with no entry at all.
     """
+    _check_nesting(text)
     library = parse_string(text)
     for failed in library.failed_blocks:
         key = getattr(failed, "key", None)
@@ -163,22 +192,58 @@ def _entry_to_csl(entry: Entry, position: int) -> CslItem:
     entry_name = entry.key or (f"#{position} ({title[:60]!r})" if title else f"#{position}")
     if not entry.key.strip():
         raise BibliographyError("the entry has no citation key", entry=entry_name, field="key")
+    _check_lengths(fields, entry_name)
     item: CslItem = {"id": entry.key.strip(), "type": _csl_type(entry.entry_type, fields)}
-    for bib_field, csl_field in _TEXT_FIELDS:
-        if isinstance(fields.get(bib_field), str) and csl_field not in item:
-            item[csl_field] = decode_latex(fields[bib_field])
-    for bib_field, csl_field in _VERBATIM_FIELDS:
-        if isinstance(fields.get(bib_field), str):
-            item[csl_field] = re.sub(r"\\([_%&#$])", r"\1", fields[bib_field]).strip()
-    for bib_field in ("author", "editor"):
-        if isinstance(fields.get(bib_field), str):
-            item[bib_field] = _names_from_bibtex(fields[bib_field])
+    try:
+        _decode_fields(fields, item)
+    except _FieldError as error:
+        raise BibliographyError(error.problem, entry=entry_name, field=error.field) from None
     issued = _issued_from_bibtex(fields)
     if issued is not None:
         item["issued"] = issued
     if "title" not in item:
         raise BibliographyError("is missing or empty", entry=entry_name, field="title")
     return normalise_item(item, position=position)
+
+
+class _FieldError(Exception):
+    def __init__(self, field: str, problem: str) -> None:
+        self.field, self.problem = field, problem
+
+
+def _check_lengths(fields: Mapping[str, Any], entry_name: str) -> None:
+    """Refuse a field over :data:`MAX_BIBTEX_FIELD` characters: decoding LaTeX takes time that
+    grows faster than the length, so a huge field would tie up the server."""
+    for name, value in fields.items():
+        if isinstance(value, str) and len(value) > MAX_BIBTEX_FIELD:
+            raise BibliographyError(
+                f"is {len(value):,} characters long; the limit is {MAX_BIBTEX_FIELD:,}",
+                entry=entry_name,
+                field=name,
+            )
+
+
+def _decode_fields(fields: Mapping[str, Any], item: CslItem) -> None:
+    """Fill ``item`` from the BibTeX ``fields``; a value that cannot be read is a _FieldError."""
+    for bib_field, csl_field in _TEXT_FIELDS:
+        if isinstance(fields.get(bib_field), str) and csl_field not in item:
+            item[csl_field] = _decoded(bib_field, fields[bib_field])
+    for bib_field, csl_field in _VERBATIM_FIELDS:
+        if isinstance(fields.get(bib_field), str):
+            item[csl_field] = re.sub(r"\\([_%&#$])", r"\1", fields[bib_field]).strip()
+    for bib_field in ("author", "editor"):
+        if isinstance(fields.get(bib_field), str):
+            try:
+                item[bib_field] = _names_from_bibtex(fields[bib_field])
+            except BibliographyError as error:
+                raise _FieldError(bib_field, error.problem) from None
+
+
+def _decoded(field: str, value: str) -> str:
+    try:
+        return decode_latex(value)
+    except BibliographyError as error:
+        raise _FieldError(field, error.problem) from None
 
 
 def _csl_type(entry_type: str, fields: Mapping[str, Any]) -> str:

@@ -12,6 +12,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from msrelief.lib import bounded_json
+
 from .csl import CslItem, normalise_items
 from .errors import BibliographyError
 
@@ -19,15 +21,14 @@ from .errors import BibliographyError
 def import_csl_json(text: str) -> list[CslItem]:
     """Read CSL-JSON text into checked, tidied items.
 
-    Raises :class:`BibliographyError` when the text is not JSON (with line and column), is not a
-    list of objects, or an item lacks ``id``, ``title`` or a valid ``type``.
+    Raises :class:`BibliographyError` when the text is not JSON (with line and column), is nested
+    more than :data:`~msrelief.lib.limits.MAX_JSON_DEPTH` levels, is not a list of objects, or an
+    item lacks ``id``, ``title`` or a valid ``type``.
     """
     try:
-        data: Any = json.loads(text) if text.strip() else []
-    except json.JSONDecodeError as error:
-        raise BibliographyError(
-            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
+        data: Any = bounded_json.loads(text) if text.strip() else []
+    except bounded_json.JsonInputError as error:
+        raise BibliographyError(str(error)) from None
     if isinstance(data, Mapping):
         data = [data]
     if not isinstance(data, list):

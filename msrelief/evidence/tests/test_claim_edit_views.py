@@ -77,3 +77,19 @@ def test_a_bad_edit_keeps_the_claim(client, clinic_admin, topic, reference):
     edit = reverse("evidence-claim-edit", args=["C21"])
     assert client.post(edit, form(topic, reference, statement="")).status_code == 400
     assert Claim.objects.get().statement.startswith("In one small trial")
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"references": ["99999999999999999999"]}, {"topic": "99999999999999999999"}],
+    ids=["references", "topic"],
+)
+def test_an_id_too_large_for_the_database_is_a_field_error(
+    client, clinic_admin, topic, reference, overrides
+):
+    client.force_login(clinic_admin)
+    data = {**form(topic, reference), **overrides}
+    response = client.post(ADD, data)
+    assert response.status_code == 400
+    assert set(overrides) <= set(response.context["form"].errors)
+    assert not Claim.objects.exists()

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from msrelief.stats.meta_csv import run_meta_csv
 
 CSV = "study,m1,sd1,n1,m2,sd2,n2\nA,10,2,20,12,2.5,22\nB,9,3,30,11,3,28\n"
@@ -66,3 +68,55 @@ def test_an_unknown_key_is_a_404_with_a_hint(client, seeded):
     response = client.get("/api/evidence/references/naderi2023")
     assert response.status_code == 404
     assert "did you mean naderi2024" in response.json()["detail"]
+
+
+def test_more_rows_than_the_limit_is_a_400_naming_the_limit(client, db):
+    rows = [{"study": f"S{i}", "yi": 0.1, "vi": 0.1} for i in range(201)]
+    response = post(client, {"measure": "GEN", "rows": rows})
+    assert response.status_code == 400
+    assert response.json() == {"detail": "rows: 201 studies; the limit is 200 per analysis"}
+
+
+def test_a_csv_of_more_studies_than_the_limit_is_a_400_before_any_row_is_read(client, db):
+    text = "study,yi,vi\n" + "".join(f"S{i},not-a-number,1\n" for i in range(20_000))
+    response = post(client, {"measure": "GEN", "csv": text})
+    assert response.status_code == 400
+    assert "csv: row 202: more than 200 studies; the limit is 200" in response.json()["detail"]
+
+
+def test_a_csv_with_cr_only_line_endings_is_read(client, db):
+    response = post(client, {"measure": "SMD", "csv": CSV.replace("\n", "\r")})
+    assert response.status_code == 200 and response.json()["k"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("study,yi,vi\nA,30,10\nB,-1e308,1\n", "row 3 (study 'B'), column 'yi'"),
+        ("study,yi,vi\nA,1,1e-11\nB,2,1\n", "more than 1e10 times the smallest"),
+    ],
+)
+@pytest.mark.parametrize("method", ["REML", "DL", "PM", "FE"])
+def test_extreme_values_are_a_400_naming_the_problem(client, db, text, where, method):
+    response = post(client, {"measure": "GEN", "method": method, "csv": text})
+    assert response.status_code == 400
+    assert where in response.json()["detail"]
+
+
+def test_smd_with_an_astronomical_group_size_is_a_400_naming_the_cell(client, db):
+    rows = [{**ROWS[0], "n1": 1e300}, ROWS[1]]
+    response = post(client, {"measure": "SMD", "rows": rows})
+    assert response.status_code == 400
+    assert "row 2 (study 'A'), column 'n1'" in response.json()["detail"]
+
+
+def test_the_meta_endpoint_is_rate_limited_per_address_with_retry_after(client, db, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.PUBLIC_POSTS_PER_MINUTE = 1
+    assert post(client, {"measure": "SMD", "csv": CSV}).status_code == 200
+    refused = post(client, {"measure": "SMD", "csv": CSV})
+    assert refused.status_code == 429
+    assert "at most 1 a minute" in refused.json()["detail"]
+    assert int(refused["Retry-After"]) >= 1

@@ -2,6 +2,7 @@ import csv
 import html
 import io
 
+import pytest
 from django.urls import reverse
 
 URL = reverse("evidence-meta")
@@ -132,3 +133,71 @@ def test_the_worked_example_shows_metafors_published_bcg_result(client, db):
 def test_the_worked_example_leaves_its_csv_in_the_box_to_edit(client, db):
     response = client.get(URL, {"example": "bcg"})
     assert "study,a,b,c,d" in html.unescape(response.text)
+
+
+def _many_studies(k):
+    return "study,yi,vi\n" + "".join(f"S{i},{i % 7 / 10},0.1\n" for i in range(k))
+
+
+def test_more_studies_than_the_limit_is_a_400_naming_the_limit(client, db):
+    response = run(client, _many_studies(20_000), measure="GEN")
+    assert response.status_code == 400
+    assert "row 202: more than 200 studies; the limit is 200" in html.unescape(response.text)
+    assert "<svg" not in response.text
+
+
+def test_downloads_of_more_studies_than_the_limit_are_a_400_too(client, db):
+    data = {"measure": "GEN", "method": "REML", "csv_text": _many_studies(201)}
+    for name in ("evidence-meta-forest-png", "evidence-meta-effects"):
+        response = client.post(reverse(name), data)
+        assert response.status_code == 400
+        assert "the limit is 200 studies per analysis" in response.text
+
+
+def test_a_csv_with_cr_only_line_endings_is_read(client, db):
+    response = run(client, THREE.replace("\n", "\r"))
+    assert response.status_code == 200
+    assert "Forest plot of 3 studies" in response.text
+
+
+@pytest.mark.parametrize(
+    ("csv_text", "measure", "message"),
+    [
+        ("study,yi,vi\nA,30,10\nB,-1e308,1\n", "GEN", "row 3 (study 'B'), column 'yi'"),
+        ("study,yi,vi\nA,30,10\nB,1,1e300\n", "GEN", "row 3 (study 'B'), column 'vi'"),
+        (THREE.replace("A,10,2,20", "A,10,2,1e300"), "SMD", "row 2 (study 'A'), column 'n1'"),
+        ("study,a,b,c,d\nA,1e308,1,1,1\n", "RR", "row 2 (study 'A'), column 'a'"),
+    ],
+    ids=["yi", "vi", "smd-n1", "rr-count"],
+)
+@pytest.mark.parametrize(
+    "name", ["evidence-meta", "evidence-meta-forest-png", "evidence-meta-effects"]
+)
+def test_extreme_values_are_a_400_naming_the_row_on_the_page_and_downloads(
+    client, db, csv_text, measure, message, name
+):
+    data = {"measure": measure, "method": "REML", "csv_text": csv_text}
+    response = client.post(reverse(name), data)
+    assert response.status_code == 400
+    assert message in html.unescape(response.text)
+
+
+def test_the_page_posts_are_rate_limited_per_address_with_retry_after(client, db, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.PUBLIC_POSTS_PER_MINUTE = 2
+    assert run(client).status_code == 200
+    assert (
+        client.post(
+            reverse("evidence-meta-effects"),
+            {"measure": "SMD", "method": "REML", "csv_text": THREE},
+        ).status_code
+        == 200
+    )
+    refused = client.post(reverse("evidence-meta-forest-png"), {"measure": "SMD"})
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) >= 1
+    assert "at most 2 a minute" in refused.text
+    other_address = {"measure": "SMD", "method": "REML", "csv_text": THREE}
+    assert client.post(URL, other_address, REMOTE_ADDR="192.0.2.7").status_code == 200

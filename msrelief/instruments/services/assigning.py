@@ -17,13 +17,12 @@ from msrelief.clients.models import Client
 from msrelief.instruments import rendering, tokens
 from msrelief.instruments.models import Administration, Layout, Status
 from msrelief.instruments.services._common import definition_or_error, staff_client
+from msrelief.lib.limits import MAX_SCHEDULE_DAYS
 from msrelief.notifications import services as outbox
 from msrelief.notifications.models import Kind
 from msrelief.scoring.definition import Definition
 
 SELF_REPORT = "self-report"
-# How far ahead a questionnaire can be planned (also keeps the link's expiry in range).
-MAX_LEAD = dt.timedelta(days=366)
 
 
 @transaction.atomic
@@ -106,8 +105,10 @@ def check_assignable(
         )
     if start < timezone.localdate():
         raise ValidationError({"available_from": "The start date cannot be in the past."})
-    if start > timezone.localdate() + MAX_LEAD:
-        raise ValidationError({"available_from": "The start date can be at most a year ahead."})
+    # The horizon also keeps the link's expiry date within range.
+    if start > timezone.localdate() + dt.timedelta(days=MAX_SCHEDULE_DAYS):
+        limit = f"The start date can be at most {MAX_SCHEDULE_DAYS} days from today."
+        raise ValidationError({"available_from": limit})
     if email_client and not client.email:
         raise ValidationError({"email_client": "This client has no email address on record."})
 

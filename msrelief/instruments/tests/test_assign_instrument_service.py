@@ -77,3 +77,14 @@ def test_assigning_is_audited_without_the_token(ms_client, therapist):
     event = AuditEvent.objects.get(object_type="instruments.administration")
     assert event.changes["instrument"] == "phq9@1.0"
     assert token not in str(event.changes)
+
+
+def test_a_start_date_past_the_scheduling_horizon_is_refused_before_the_expiry_is_computed(
+    ms_client, therapist
+):
+    with pytest.raises(ValidationError) as refused:
+        assign(therapist, ms_client, available_from=dt.date(9999, 12, 31))
+    assert refused.value.message_dict == {
+        "available_from": ["The start date can be at most 365 days from today."]
+    }
+    assert not Administration.objects.exists()

@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from msrelief.audit.models import AuditEvent
@@ -59,3 +60,14 @@ def test_scoring_only_instruments_cannot_be_sent_without_the_clinics_licensed_te
     offered = {code for code, _ in _assign_choices(ms_client.clinic_id)}
     hidden = {c for c, d in load_definitions().items() if not d.item_text_available}
     assert offered.isdisjoint(hidden)
+
+
+@pytest.mark.parametrize("start", ["9999-12-31", "2100-01-01"])
+def test_a_start_date_more_than_a_year_ahead_is_a_field_error(client, ms_client, therapist, start):
+    client.force_login(therapist)
+    url = reverse("instruments-assign", args=[ms_client.pk])
+    page = client.post(url, {"instrument": "gad7", "available_from": start})
+    assert page.status_code == 400
+    errors = page.context["form"].errors["available_from"]
+    assert errors[0].startswith("The start date can be at most 365 days from today")
+    assert not Administration.objects.exists()

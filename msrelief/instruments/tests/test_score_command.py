@@ -57,3 +57,32 @@ def test_the_console_script_exits_non_zero_with_the_message(tmp_path):
     )
     assert result.returncode == 1
     assert "item 1" in result.stderr
+
+
+def exit_and_error(capsys, *args):
+    """Run ``msrelief ARGS`` as the console script does; its exit status and stderr."""
+    from msrelief.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["msrelief", *args])
+    return stopped.value.code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"1": 1' + "0" * 400 + "}", "phq9 item 1: the answer must be a finite number"),
+        ('{"1": 1e400}', "the number 1e400 is too large"),
+        ("[" * 100_000 + "]" * 100_000, "nested more than 64 levels deep"),
+        ('{"1": ' + "7" * 5000 + "}", "not valid JSON"),
+        (b"\xff\xfe\x00garbage", "is not UTF-8 text"),
+    ],
+    ids=["int-above-float-range", "float-overflow", "deep-nesting", "too-many-digits", "binary"],
+)
+def test_bad_answer_files_exit_1_with_one_line_and_no_traceback(tmp_path, capsys, content, message):
+    path = tmp_path / "answers.json"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    status, error = exit_and_error(capsys, "score", "phq9", str(path))
+    assert status == 1
+    assert message in error
+    assert "Traceback" not in error and len(error.strip().splitlines()) == 1

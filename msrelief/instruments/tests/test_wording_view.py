@@ -1,9 +1,12 @@
 """A clinic admin imports her clinic's licensed wording of a scoring-only questionnaire."""
 
+import html
 import io
 import json
 
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from msrelief.audit.models import AuditEvent
 from msrelief.instruments.models import ClinicQuestionnaire
@@ -70,7 +73,7 @@ def test_text_that_is_not_json_says_where_it_broke(client, clinic_admin):
     client.force_login(clinic_admin)
     response = import_(client, '{"resourceType": "Questionnaire",\n  "item": [}')
     assert response.status_code == 400
-    assert "This is not valid JSON (line 2, column" in response.text
+    assert "This cannot be used: not valid JSON (line 2, column" in response.text
     assert not ClinicQuestionnaire.objects.exists()
 
 
@@ -124,3 +127,60 @@ def test_the_structure_file_has_the_items_and_answer_values_but_no_wording(clien
 def test_there_is_no_structure_file_for_an_instrument_with_shipped_wording(client, clinic_admin):
     client.force_login(clinic_admin)
     assert client.get(reverse("instruments-wording-structure", args=["phq9"])).status_code == 404
+
+
+def test_json_nested_deeper_than_the_limit_is_a_field_error_naming_the_limit(client, clinic_admin):
+    client.force_login(clinic_admin)
+    response = import_(
+        client, '{"resourceType": "Questionnaire", "item": ' + "[" * 5000 + "]" * 5000 + "}"
+    )
+    assert response.status_code == 400
+    assert "nested more than 64 levels deep (the limit)" in response.text
+    assert not ClinicQuestionnaire.objects.exists()
+
+
+def test_an_answer_whose_extensions_are_null_is_named_not_a_server_error(client, clinic_admin):
+    client.force_login(clinic_admin)
+    resource = licensed_wording("mfis21")
+    resource["item"][0]["answerOption"][0]["extension"] = None
+    response = import_(client, resource)
+    assert response.status_code == 400
+    assert "item 1: answer values (ordinalValue) must be" in html.unescape(response.text)
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["linkId", "text", "item", "answerOption", "x"]), children
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@st.composite
+def _damaged_wording(draw):
+    """The valid licensed wording with one part of it replaced by arbitrary JSON."""
+    resource = licensed_wording("mfis21")
+    target = draw(st.sampled_from(["resource", "item", "answer", "extension"]))
+    value = draw(_json)
+    if target == "resource":
+        resource[draw(st.sampled_from(["resourceType", "item", "version", "status"]))] = value
+    elif target == "item":
+        resource["item"][draw(st.integers(0, 20))] = value
+    else:
+        option = resource["item"][0]["answerOption"][0]
+        option["valueCoding" if target == "answer" else "extension"] = value
+    return json.dumps(resource)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.one_of(st.text(max_size=200), _json.map(json.dumps), _damaged_wording()))
+def test_any_pasted_text_is_imported_or_refused_never_a_server_error(client, clinic_admin, text):
+    client.force_login(clinic_admin)
+    response = import_(client, text)
+    assert response.status_code in (302, 400)

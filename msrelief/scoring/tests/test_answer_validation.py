@@ -31,6 +31,7 @@ INVALID = [
     ),
     ("phq9", {**PHQ_FULL, "5": True}, "phq9 item 5: True is not a number"),
     ("phq9", {**PHQ_FULL, "6": math.nan}, "phq9 item 6: nan is not allowed"),
+    ("phq9", {**PHQ_FULL, "7": 10**400}, "phq9 item 7: inf is not allowed"),
     (
         "fss",
         numbered([0] + [4] * 8),

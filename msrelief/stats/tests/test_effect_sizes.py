@@ -240,6 +240,12 @@ def test_percent_change_is_relative_to_the_baseline() -> None:
         (lambda: from_confidence_interval(2.0, 1.1, 1.5, ratio=True), "must lie inside"),
         (lambda: from_confidence_interval(0.5, -0.1, 0.9, ratio=True), "greater than 0"),
         (lambda: percent_change(0, 3), "baseline must not be 0"),
+        (lambda: hedges_g(1, 1, 1e300, 0, 1, 10), "n1 must be between -1e9 and 1e9"),
+        (lambda: mean_difference(1e10, 1, 10, 0, 1, 10), "m1 must be between -1e9 and 1e9"),
+        (lambda: log_odds_ratio(1e308, 1, 1, 1), "a must be between -1e9 and 1e9"),
+        (lambda: hedges_g(1, 1e-200, 10, 0, 1e-200, 10), "too small to standardise by"),
+        (lambda: mean_difference(1, 1e-9, 10, 0, 1e-9, 10), "sampling variance 2e-19 is out"),
+        (lambda: ratio_to_percent_change(1000), "too large to express as a percent"),
     ],
 )
 def test_bad_effect_size_input_raises_a_clear_error(call: object, message: str) -> None:

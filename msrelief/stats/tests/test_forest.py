@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 from msrelief.stats.effect_sizes import log_risk_ratio
+from msrelief.stats.errors import MetaAnalysisError
 from msrelief.stats.forest import forest_png, forest_spec, forest_svg, forest_table_rows
 from msrelief.stats.meta import MetaResult, meta_analysis
 from msrelief.stats.tests import reference_data as ref
@@ -103,3 +104,22 @@ def test_a_single_study_still_draws() -> None:
     result = meta_analysis([0.2], [0.01], labels=["Only trial"])
     svg = forest_svg(result)
     assert "Only trial" in svg and "Forest plot of 1 study." in svg
+
+
+def test_a_forest_plot_of_more_studies_than_the_limit_is_refused_before_drawing() -> None:
+    result = meta_analysis([0.1 * (i % 5) for i in range(201)], [0.1] * 201, method="FE")
+    with pytest.raises(MetaAnalysisError, match="at most 200 studies; this analysis has 201"):
+        forest_spec(result)
+
+
+def test_a_ratio_plot_with_a_huge_prediction_interval_is_drawn_within_float_range() -> None:
+    # Two discordant trials with HKSJ: the prediction interval spans thousands of log units.
+    result = meta_analysis([-60.0, 60.0], [8.0, 8.0], method="REML", hksj=True)
+    spec = forest_spec(result, back_transform=True)
+    json.dumps(spec, allow_nan=False)
+    assert forest_svg(result, back_transform=True).startswith("<svg")
+
+
+def test_a_png_larger_than_print_scale_is_refused() -> None:
+    with pytest.raises(MetaAnalysisError, match="at most 2"):
+        forest_png(_bcg(), scale=10)

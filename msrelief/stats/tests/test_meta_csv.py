@@ -136,3 +136,67 @@ def test_bad_rows_raise_an_error_naming_row_study_and_column(
 def test_hksj_with_fixed_effect_is_refused_from_csv_too() -> None:
     with pytest.raises(MetaAnalysisError, match="random-effects"):
         run_meta_csv(BCG_CSV, "RR", "FE", hksj=True)
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"], ids=["CR", "CRLF", "LF"])
+def test_a_csv_with_any_line_ending_is_read_the_same(ending: str) -> None:
+    text = ending.join(["study,yi,vi", "A,0.5,0.1", "B,0.1,0.2", "C,0.3,0.05"]) + ending
+    out = run_meta_csv(text, "GEN", "REML", hksj=False)
+    assert out["k"] == 3
+    assert [s["study"] for s in out["studies"]] == ["A", "B", "C"]  # type: ignore[attr-defined]
+
+
+def test_a_csv_the_reader_cannot_parse_is_refused_with_a_row_number() -> None:
+    huge_field = '"' + "x" * 200_000 + '"'
+    with pytest.raises(MetaAnalysisError, match=r"^row 2: the CSV cannot be read"):
+        run_meta_csv(f"study,yi,vi\n{huge_field},1,1\n", "GEN", "REML", hksj=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "message"),
+    [
+        ("study,yi,vi\nA,-1e308,1\nB,1,1\n", "GEN", r"row 2 \(study 'A'\), column 'yi': "),
+        ("study,yi,vi\nA,30,1e300\nB,1,1\n", "GEN", r"row 2 \(study 'A'\), column 'vi': "),
+        ("study,yi,vi\nA,1,1e-300\nB,1,1\n", "GEN", r"row 2 \(study 'A'\): the sampling var"),
+        (
+            "study,m1,sd1,n1,m2,sd2,n2\nA,1,1,1e300,0,1,10\n",
+            "SMD",
+            r"row 2 \(study 'A'\), column 'n1': the value must be between -1e9 and 1e9",
+        ),
+        (
+            "study,m1,sd1,n1,m2,sd2,n2\nA,1,1e-200,10,0,1e-200,10\n",
+            "SMD",
+            r"row 2 \(study 'A'\): the standard deviations are too small",
+        ),
+        ("study,a,b,c,d\nA,1e12,1,1,1\n", "OR", r"row 2 \(study 'A'\), column 'a': "),
+    ],
+    ids=["yi-huge", "vi-huge", "vi-tiny", "n-huge", "sd-underflows", "count-huge"],
+)
+def test_extreme_values_are_refused_naming_the_row_and_column(
+    text: str, measure: str, message: str
+) -> None:
+    with pytest.raises(MetaAnalysisError, match=message):
+        run_meta_csv(text, measure, "REML", hksj=False)  # type: ignore[arg-type]
+
+
+def test_variances_too_far_apart_to_pool_reliably_are_refused() -> None:
+    with pytest.raises(MetaAnalysisError, match="more than 1e10 times the smallest"):
+        run_meta_csv("study,yi,vi\nA,1,1e-11\nB,2,1\n", "GEN", "DL", hksj=False)
+
+
+def test_more_studies_than_allowed_are_refused_before_any_row_is_parsed() -> None:
+    # Row 4 is not a number: the count is checked first, so its error never comes up.
+    text = "study,yi,vi\nA,1,1\nB,2,1\nC,oops,1\nD,4,1\n"
+    with pytest.raises(MetaAnalysisError, match=r"^row 4: more than 2 studies; the limit is 2"):
+        run_meta_csv(text, "GEN", "REML", hksj=False, max_studies=2)
+
+
+def test_without_a_limit_the_command_line_pools_any_number_of_studies() -> None:
+    rows = "\n".join(f"S{i},{i % 7 / 10},0.{i % 5 + 1}" for i in range(500))
+    assert run_meta_csv("study,yi,vi\n" + rows, "GEN", "DL", hksj=False)["k"] == 500
+
+
+def test_an_overlong_study_label_is_refused_with_its_length_and_the_limit() -> None:
+    text = f"study,yi,vi\n{'x' * 201},1,1\n"
+    with pytest.raises(MetaAnalysisError, match="201 characters long; the limit is 200"):
+        run_meta_csv(text, "GEN", "REML", hksj=False)

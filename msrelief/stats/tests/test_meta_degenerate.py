@@ -124,3 +124,27 @@ def test_level_changes_the_interval_width() -> None:
     narrow = meta_analysis([0.1, 0.5, 0.9], [0.02, 0.03, 0.05], level=0.90)
     wide = meta_analysis([0.1, 0.5, 0.9], [0.02, 0.03, 0.05], level=0.99)
     assert wide.ci_high - wide.ci_low > narrow.ci_high - narrow.ci_low
+
+
+@pytest.mark.parametrize(
+    ("yi", "vi", "message"),
+    [
+        ([-1e308, 1e308], [1.0, 1.0], r"study 'Study 1' \(number 1\): the effect size -1e\+308"),
+        ([30.0, -30.0], [1e300, 10.0], r"study 'Study 1' \(number 1\): the sampling variance"),
+        ([1.0, 2.0], [1e-11, 1.0], "more than 1e10 times the smallest"),
+    ],
+    ids=["effect-too-large", "variance-too-large", "variances-too-far-apart"],
+)
+@pytest.mark.parametrize("method", METHODS)
+def test_numbers_outside_the_poolable_range_are_refused_not_crashed_on(
+    yi: list[float], vi: list[float], message: str, method: Method
+) -> None:
+    with pytest.raises(MetaAnalysisError, match=message):
+        meta_analysis(yi, vi, method=method)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_the_widest_poolable_numbers_still_give_a_finite_result(method: Method) -> None:
+    result = meta_analysis([-1e9, 1e9, 0.0], [1e-2, 1e8, 1e2], method=method)
+    assert_json_safe(result.to_dict())
+    assert all(math.isfinite(x) for x in (result.estimate, result.se, result.tau2))

@@ -143,3 +143,23 @@ def test_export_refuses_an_item_without_a_title() -> None:
     with pytest.raises(BibliographyError) as caught:
         export_bibtex([{"id": "k", "type": "book"}])
     assert (caught.value.entry, caught.value.field) == ("k", "title")
+
+
+def test_braces_nested_deeper_than_the_limit_are_refused_naming_the_line() -> None:
+    text = "% refs\n@article{k, title={" + "{" * 5000 + "x" + "}" * 5000 + "}}"
+    with pytest.raises(BibliographyError, match=r"^line 2: braces are nested more than 32 levels"):
+        import_bibtex(text)
+
+
+def test_latex_environments_nested_too_deeply_are_refused_naming_entry_and_field() -> None:
+    nested = r"\begin{a}" * 1000 + "x" + r"\end{a}" * 1000
+    with pytest.raises(BibliographyError, match=r"^entry 'k', field 'author': .* nested too deep"):
+        import_bibtex("@article{k, title={T}, author={" + nested + "}}")
+
+
+def test_a_field_over_the_length_limit_is_refused_before_its_latex_is_decoded() -> None:
+    with pytest.raises(
+        BibliographyError,
+        match=r"^entry 'k', field 'abstract': is 500,000 characters long; the limit is 20,000",
+    ):
+        import_bibtex("@article{k, title={T}, abstract={" + "a " * 250_000 + "}}")

@@ -70,3 +70,16 @@ def test_an_unknown_format_name_is_refused() -> None:
         import_references("", "endnote")
     with pytest.raises(BibliographyError, match="unknown format 'xml'"):
         export_references([NADERI], "xml")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 5000 + "]" * 5000,
+        '[{"id": "a", "type": "book", "author": ' + "[" * 70 + "]" * 70 + "}]",
+    ],
+    ids=["whole-file", "inside-an-item"],
+)
+def test_json_nested_deeper_than_the_limit_is_refused_naming_the_limit(text: str) -> None:
+    with pytest.raises(BibliographyError, match="nested more than 64 levels deep"):
+        import_csl_json(text)

@@ -35,9 +35,9 @@ class Command(BaseCommand):
 
 
 def _read(name: str) -> str:
-    if name == "-":
-        return sys.stdin.read()
     try:
+        if name == "-":
+            return sys.stdin.read()
         return Path(name).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise CommandError(f"{name}: no such file") from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from msrelief.accounts.models import User
 from msrelief.instruments.services import import_clinic_questionnaire
+from msrelief.lib import bounded_json
 
 
 class Command(BaseCommand):
@@ -29,12 +29,15 @@ class Command(BaseCommand):
         actor = User.objects.filter(email__iexact=options["by"]).first()
         if actor is None:
             raise CommandError(f"no user with email {options['by']!r}")
+        source = options["file"]
         try:
-            questionnaire = json.loads(Path(options["file"]).read_text("utf-8"))
+            questionnaire = bounded_json.loads(Path(source).read_text("utf-8"))
         except OSError as error:
-            raise CommandError(f"cannot read {options['file']}: {error.strerror}") from None
-        except json.JSONDecodeError as error:
-            raise CommandError(f"{options['file']} is not valid JSON: {error}") from None
+            raise CommandError(f"cannot read {source}: {error.strerror}") from None
+        except UnicodeDecodeError:
+            raise CommandError(f"{source} is not UTF-8 text") from None
+        except bounded_json.JsonInputError as error:
+            raise CommandError(f"{source}: {error}") from None
         try:
             stored = import_clinic_questionnaire(
                 actor, options["instrument"], questionnaire, options["licence"]

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from msrelief.lib import bounded_json
 from msrelief.scoring import ScoringError, score_json
 
 
@@ -28,10 +29,12 @@ class Command(BaseCommand):
             text = sys.stdin.read() if source == "-" else Path(source).read_text("utf-8")
         except OSError as error:
             raise CommandError(f"cannot read {source}: {error.strerror}") from None
+        except UnicodeDecodeError:
+            raise CommandError(f"{source} is not UTF-8 text") from None
         try:
-            answers = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise CommandError(f"{source} is not valid JSON: {error}") from None
+            answers = bounded_json.loads(text)
+        except bounded_json.JsonInputError as error:
+            raise CommandError(f"{source}: {error}") from None
         try:
             result = score_json(options["instrument"], answers)
         except KeyError as error:

@@ -10,21 +10,7 @@ from django.utils import timezone
 from msrelief.accounts.models import User
 from msrelief.clients import consent, permissions
 from msrelief.clients.models import Client, Phenotype
-
-
-class LinesField(forms.CharField):
-    """A textarea where each non-empty line becomes one item of a list."""
-
-    widget = forms.Textarea(attrs={"rows": 3})
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, list):
-            return "\n".join(value)
-        return value
-
-    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        text = super().to_python(value) or ""
-        return [line.strip() for line in text.splitlines() if line.strip()]
+from msrelief.core.fields import LinesField
 
 
 class ClientForm(forms.ModelForm):

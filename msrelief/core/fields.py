@@ -1,4 +1,5 @@
-"""A multiple-choice model field that refuses a key too large for the database before asking it.
+"""Form fields shared by the apps: a list typed one item a line, and a multiple-choice model
+field that refuses a key too large for the database before asking it.
 
 Django's ``ModelMultipleChoiceField`` looks the posted keys up with an ``__in`` query; on SQLite a
 key above 2**63 - 1 (``references=99999999999999999999``) raises ``OverflowError`` deep in the
@@ -39,3 +40,16 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": str(pk)[:40]},
                 )
         return super()._check_values(value)
+
+
+class LinesField(forms.CharField):
+    """A textarea where each non-empty line becomes one item of a list."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value: Any) -> Any:
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from msrelief.core.fields import BoundedModelMultipleChoiceField
+from msrelief.core.fields import BoundedModelMultipleChoiceField, LinesField
 from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
 from msrelief.evidence import cslmap
 from msrelief.evidence.bibliography import FORMATS
@@ -16,19 +16,6 @@ from msrelief.stats.meta_csv import MEASURES
 
 NUMBER = forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"})
 WHOLE = forms.NumberInput(attrs={"inputmode": "numeric"})
-
-
-class LinesField(forms.CharField):
-    """A textarea where each non-empty line becomes one item of a list."""
-
-    widget = forms.Textarea(attrs={"rows": 3})
-
-    def prepare_value(self, value: Any) -> Any:
-        return "\n".join(value) if isinstance(value, list) else value
-
-    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        text = super().to_python(value) or ""
-        return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _number_widgets(model: type[Any], names: list[str]) -> dict[str, forms.Widget]:

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 
 from msrelief.clients import consent, permissions, services
 from msrelief.clients.forms import ClientForm, NewClientForm
+from msrelief.core import errors
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import posted as _posted
 
@@ -21,8 +22,7 @@ def _save(form: ClientForm, save: Any) -> Any:
     try:
         return save(form.cleaned_data)
     except ValidationError as error:
-        for field, errs in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
+        errors.add_to_form(form, error)
         return None
 
 

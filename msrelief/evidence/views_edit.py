@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from msrelief.core import errors
 from msrelief.core.http import posted
 from msrelief.evidence import services
 from msrelief.evidence.forms import ArmForm, ClaimForm, ReferenceForm, ResultForm, StudyForm
@@ -44,11 +45,7 @@ def _save(form: forms.BaseForm, save: Callable[[dict[str, Any]], Any]) -> Any:
     try:
         return save(dict(form.cleaned_data))
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errs in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
-        else:
-            form.add_error(None, error.messages)
+        errors.add_to_form(form, error)
         return None
 
 

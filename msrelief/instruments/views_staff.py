@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from msrelief.clients import permissions
+from msrelief.core import errors
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import posted as _posted
 from msrelief.instruments import progress, rendering, services
@@ -74,8 +75,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
                 email_client=data["email_client"],
             )
         except ValidationError as error:
-            for field, errs in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
+            errors.add_to_form(form, error)
         else:
             return render(
                 request,
@@ -134,7 +134,7 @@ def enter(request: HttpRequest, pk: int, code: str) -> HttpResponse:
                 request.user, client, code, answers, when.cleaned_data["completed_on"]
             )
         except ValidationError as error:
-            bound.add_error(None, error.messages)
+            errors.add_to_form(bound, error)
         else:
             messages.success(request, f"{definition.title} was recorded.")
             return redirect("instruments-response", pk=response.pk)
@@ -187,7 +187,7 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
                 reason.cleaned_data["reason"],
             )
         except ValidationError as error:
-            bound.add_error(None, error.messages)
+            errors.add_to_form(bound, error)
         else:
             messages.success(request, "The corrected answers were saved as a new version.")
             return redirect("instruments-response", pk=new.pk)

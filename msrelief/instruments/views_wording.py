@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from msrelief.core import errors
 from msrelief.core.decorators import clinic_admin_required
 from msrelief.core.http import posted
 from msrelief.instruments import services
@@ -54,9 +55,7 @@ def wording(request: HttpRequest) -> HttpResponse:
                 request.user, data["instrument"], data["questionnaire"], data["licence_note"]
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                target = form.questionnaire_field if field == "questionnaire" else field
-                form.add_error(target if target in form.fields else None, errors)
+            errors.add_to_form(form, error, aliases={"questionnaire": form.questionnaire_field})
         else:
             messages.success(
                 request,

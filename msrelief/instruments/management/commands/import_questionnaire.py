@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from msrelief.accounts.models import User
+from msrelief.core import errors
 from msrelief.instruments.services import import_clinic_questionnaire
 from msrelief.lib import bounded_json
 
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         except PermissionDenied as error:
             raise CommandError(str(error)) from None
         except ValidationError as error:
-            raise CommandError("; ".join(error.messages)) from None
+            raise errors.as_command_error(error) from None
         self.stdout.write(
             f"Imported {stored.instrument_code}@{stored.instrument_version} wording for "
             f"{stored.clinic}."

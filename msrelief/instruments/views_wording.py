@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 
 from msrelief.core import errors
 from msrelief.core.decorators import clinic_admin_required
-from msrelief.core.http import posted
+from msrelief.core.http import attachment, posted
 from msrelief.instruments import services
 from msrelief.instruments.forms import WordingImportForm, scoring_only_choices
 from msrelief.instruments.models import ClinicQuestionnaire
@@ -75,6 +75,4 @@ def structure(request: HttpRequest, code: str) -> HttpResponse:
     if code not in dict(scoring_only_choices()):
         raise Http404("No scoring-only questionnaire has this code.")
     body = json.dumps(get_definition(code).questionnaire, indent=2, ensure_ascii=False)
-    response = HttpResponse(body + "\n", content_type="application/fhir+json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{code}-structure.json"'
-    return response
+    return attachment(body + "\n", f"{code}-structure.json", "application/fhir+json; charset=utf-8")

@@ -9,10 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 
 from msrelief.lib import sqlite
 from msrelief.lib.env import env_bool, env_int, env_list, env_str
 from msrelief.lib.logconfig import log_level, logging_config
+
+# Lets the type-checked generics of django-stubs (ModelAdmin[User], ModelForm[Client]) be
+# written in the code: at run time Django's classes then accept the subscript.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = env_bool("MSRELIEF_PRODUCTION")

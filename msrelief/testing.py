@@ -36,7 +36,7 @@ def assign(actor: Any, client: Any, code: str = "phq9", **options: Any) -> tuple
     """Give ``client`` a questionnaire as ``actor`` would; returns (administration, token)."""
     from msrelief.instruments import services
 
-    return services.assign_instrument(actor, client, code, **options)  # type: ignore[no-any-return]
+    return services.assign_instrument(actor, client, code, **options)
 
 
 PHQ9_ALL_ZERO = {str(n): 0.0 for n in range(1, 10)}

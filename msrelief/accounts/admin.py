@@ -14,17 +14,19 @@ from django.http import HttpRequest, HttpResponse
 
 from msrelief.accounts import services
 from msrelief.accounts.models import Clinic, User
+from msrelief.core.http import user_of
 
 DETAIL_FIELDS = ("email", "full_name", "clinic", "role", "is_active", "is_staff", "is_superuser")
 
 
 @admin.register(Clinic)
-class ClinicAdmin(admin.ModelAdmin):
+class ClinicAdmin(admin.ModelAdmin[Clinic]):
     list_display = ["name", "created_at"]
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+# django-stubs types UserAdmin for AbstractUser; msrelief.User is an AbstractBaseUser.
+class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
     ordering = ["email"]
     list_display = ["email", "full_name", "clinic", "role", "is_active"]
     list_filter = ["clinic", "role", "is_active"]
@@ -46,11 +48,13 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ("email", "full_name", "clinic", "role", "password1", "password2")}),
     )
 
-    def save_model(self, request: HttpRequest, obj: User, form: ModelForm, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: User, form: ModelForm[User], change: bool
+    ) -> None:
         data = form.cleaned_data
         if not change:
             created = services.create_user(
-                request.user,
+                user_of(request),
                 email=data["email"],
                 password=data.get("password1"),
                 clinic=data.get("clinic"),
@@ -60,14 +64,14 @@ class UserAdmin(BaseUserAdmin):
             obj.pk, obj._state.adding, obj._state.db = created.pk, False, created._state.db
             return
         fields = {name: data[name] for name in DETAIL_FIELDS if name in form.changed_data}
-        services.update_user(request.user, obj, **fields)
+        services.update_user(user_of(request), obj, **fields)
 
     def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+        self, request: HttpRequest, form: ModelForm[User], formsets: Any, change: bool
     ) -> None:
         if "user_permissions" in form.cleaned_data:
             services.set_permissions(
-                request.user, form.instance, form.cleaned_data["user_permissions"]
+                user_of(request), form.instance, form.cleaned_data["user_permissions"]
             )
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)

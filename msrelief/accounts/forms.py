@@ -63,5 +63,5 @@ class AuditedPasswordChangeForm(_ThroughService, PasswordChangeForm):
     """The logged-in user changes their password (old password first)."""
 
 
-class AuditedSetPasswordForm(_ThroughService, SetPasswordForm):
+class AuditedSetPasswordForm(_ThroughService, SetPasswordForm):  # type: ignore[type-arg]
     """A reset link's holder sets a new password."""

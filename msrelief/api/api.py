@@ -40,7 +40,7 @@ api = NinjaAPI(
 )
 
 
-def service_error(request: HttpRequest, error: Exception) -> HttpResponse:
+def service_error(request: HttpRequest, error: Any) -> HttpResponse:
     """A service's ValidationError, PermissionDenied or Http404, answered the one way this edge
     does (:mod:`msrelief.core.errors`): JSON with the fields named, or under /api/fhir/ a FHIR
     OperationOutcome."""

@@ -9,7 +9,7 @@ from msrelief.audit.models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
     """Read-only: audit events cannot be added, changed or deleted here."""
 
     list_display = ["occurred_at", "actor_email", "action", "object_type", "object_id", "clinic"]

@@ -8,7 +8,7 @@ import io
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -16,7 +16,7 @@ from msrelief.audit import services
 from msrelief.audit.events import grouped_choices
 from msrelief.audit.models import Action, AuditEvent
 from msrelief.core.decorators import clinic_admin_required
-from msrelief.core.http import attachment
+from msrelief.core.http import AuthenticatedRequest, attachment
 
 PAGE_SIZE = 50
 MAX_EXPORT_ROWS = 100_000
@@ -43,7 +43,7 @@ class AuditFilterForm(forms.Form):
     )
 
 
-def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEvent]]:
+def _filtered(request: AuthenticatedRequest) -> tuple[AuditFilterForm, QuerySet[AuditEvent]]:
     events = services.events_for_clinic(request.user)
     filters = AuditFilterForm(request.GET)
     if not filters.is_valid():
@@ -61,7 +61,7 @@ def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEven
 
 
 @clinic_admin_required
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: AuthenticatedRequest) -> HttpResponse:
     """The clinic's audit trail, newest first. Read-only: there is nothing to edit."""
     filters, events = _filtered(request)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -71,7 +71,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 
 @clinic_admin_required
-def audit_csv(request: HttpRequest) -> HttpResponse:
+def audit_csv(request: AuthenticatedRequest) -> HttpResponse:
     """The filtered events as CSV (at most MAX_EXPORT_ROWS, newest first); the download is
     itself audited."""
     _, events = _filtered(request)

@@ -13,7 +13,7 @@ from msrelief.clients.models import Client, Phenotype
 from msrelief.core.fields import LinesField
 
 
-class ClientForm(forms.ModelForm):
+class ClientForm(forms.ModelForm[Client]):
     other_medicines = LinesField(
         required=False,
         label="Other medicines",
@@ -57,7 +57,7 @@ class ClientForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
-        kwargs.setdefault("instance", Client(clinic_id=user.clinic_id))
+        kwargs.setdefault("instance", Client(clinic=user.clinic))
         super().__init__(*args, **kwargs)
         therapist = self.fields["therapist"]
         assert isinstance(therapist, forms.ModelChoiceField)

@@ -7,13 +7,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from msrelief.clients import consent, permissions, services
 from msrelief.clients.forms import ClientForm, NewClientForm
 from msrelief.core import errors
 from msrelief.core.decorators import staff_required
+from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
 
 
@@ -27,7 +28,7 @@ def _save(form: ClientForm, save: Any) -> Any:
 
 
 @staff_required
-def client_add(request: HttpRequest) -> HttpResponse:
+def client_add(request: AuthenticatedRequest) -> HttpResponse:
     form = NewClientForm(_posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
 
@@ -48,7 +49,7 @@ def client_add(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def client_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     client = services.view_client(request.user, pk)
     context = {
         "client": client,
@@ -59,7 +60,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def client_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     client = (
         services.view_client(request.user, pk)
         if request.method == "GET"
@@ -77,7 +78,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def client_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def client_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     client = permissions.get_client_or_404(request.user, pk)
     if not permissions.can_delete_client(request.user, client):
         messages.error(request, "Only the clinic admin or the responsible therapist can delete.")

@@ -9,9 +9,11 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponseBase
 
-View = Callable[..., HttpResponse]
+from msrelief.core.http import AuthenticatedRequest
+
+View = Callable[..., HttpResponseBase]
 
 
 def staff_required(view: View) -> View:
@@ -19,7 +21,7 @@ def staff_required(view: View) -> View:
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: AuthenticatedRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_clinic_staff:
             raise PermissionDenied("This page is for clinic staff.")
         return view(request, *args, **kwargs)
@@ -32,7 +34,7 @@ def clinic_admin_required(view: View) -> View:
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: AuthenticatedRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_clinic_admin:
             raise PermissionDenied("This page is for clinic admins.")
         return view(request, *args, **kwargs)

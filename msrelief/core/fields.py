@@ -19,8 +19,10 @@ from django.db import models
 LARGEST_KEY = 2**63 - 1
 
 
-def _too_large(field: forms.ModelMultipleChoiceField, value: object) -> bool:
-    key = field.queryset.model._meta.pk if field.to_field_name is None else None
+def _too_large(field: forms.ModelMultipleChoiceField[Any], value: object) -> bool:
+    if field.queryset is None or field.to_field_name is not None:
+        return False
+    key = field.queryset.model._meta.pk
     if not isinstance(key, models.IntegerField):
         return False
     try:
@@ -30,7 +32,7 @@ def _too_large(field: forms.ModelMultipleChoiceField, value: object) -> bool:
     return not -LARGEST_KEY - 1 <= number <= LARGEST_KEY
 
 
-class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField[Any]):
     def _check_values(self, value: Any) -> Any:
         for pk in value or ():
             if _too_large(self, pk):
@@ -39,7 +41,7 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_pk_value",
                     params={"pk": str(pk)[:40]},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # not in django-stubs
 
 
 class LinesField(forms.CharField):

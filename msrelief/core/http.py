@@ -2,7 +2,30 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest, HttpResponse, QueryDict
+
+if TYPE_CHECKING:
+    from msrelief.accounts.models import User
+
+
+class AuthenticatedRequest(HttpRequest):
+    """A request behind a login decorator: its ``user`` is a msrelief User, not anonymous.
+    Only for type checking; at run time every request is a plain HttpRequest."""
+
+    user: User
+
+
+def user_of(request: HttpRequest) -> User:
+    """The logged-in user of a request that a login check has already let through (the
+    admin site's views, for example); anyone else is refused."""
+    from django.core.exceptions import PermissionDenied
+
+    user = request.user
+    if not user.is_authenticated:
+        raise PermissionDenied("Log in first.")
+    return user
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

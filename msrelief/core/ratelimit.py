@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django_ratelimit.core import get_usage
 from ninja.throttling import BaseThrottle
 
@@ -36,7 +36,7 @@ __all__ = [
 
 _WAIT_ATTRIBUTE = "msrelief_retry_after"
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def client_address(request: HttpRequest) -> str:
@@ -128,7 +128,7 @@ class ApiThrottle(BaseThrottle):
         return False
 
 
-def api_throttled(request: HttpRequest, error: Exception) -> HttpResponse:
+def api_throttled(request: HttpRequest, error: Any) -> HttpResponse:
     """django-ninja's handler for :class:`ninja.errors.Throttled`."""
     return too_many(int(getattr(request, _WAIT_ATTRIBUTE, 60)), json=True)
 
@@ -138,7 +138,7 @@ def rate_limited(group: str) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         @functools.wraps(view)
-        def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             refused = refusal(request, group)
             return refused if refused is not None else view(request, *args, **kwargs)
 

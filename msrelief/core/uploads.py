@@ -25,6 +25,7 @@ def read_upload(upload: UploadedFile | None, text: str, what: str) -> str:
     if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
         raise forms.ValidationError(f"The file is larger than {describe_bytes(MAX_UPLOAD_BYTES)}.")
     try:
-        return upload.read().decode("utf-8-sig")
+        data: bytes = upload.read()
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise forms.ValidationError("The file is not UTF-8 text.") from None

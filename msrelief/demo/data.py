@@ -23,7 +23,8 @@ LOGINS = (
 )
 
 # name, birth year, sex, phenotype, diagnosis year, EDSS, DMT, other medicines
-CLIENTS = (
+DemoClient = tuple[str, int, str, str, int | None, str | None, str, list[str]]
+CLIENTS: tuple[DemoClient, ...] = (
     ("A. Demo-Rowan", 1979, "female", "RRMS", 2012, "2.5", "ocrelizumab", ["vitamin D"]),
     ("B. Demo-Hale", 1968, "male", "SPMS", 2001, "6.0", "", ["baclofen", "gabapentin"]),
     ("C. Demo-Ishida", 1990, "female", "RRMS", 2019, "1.5", "dimethyl fumarate", []),
@@ -36,7 +37,9 @@ CLIENTS = (
     ("K. Demo-Tembo", 1970, "male", "PPMS", 2018, "5.5", "", ["oxybutynin"]),
     ("L. Demo-Varga", 1988, "female", "RRMS", 2016, "1.0", "ofatumumab", ["vitamin D"]),
 )
-OTHER_CLINIC_CLIENTS = (("M. Demo-Hillside", 1980, "female", "RRMS", 2014, "2.0", "", []),)
+OTHER_CLINIC_CLIENTS: tuple[DemoClient, ...] = (
+    ("M. Demo-Hillside", 1980, "female", "RRMS", 2014, "2.0", "", []),
+)
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from msrelief.core import errors
-from msrelief.core.http import posted
+from msrelief.core.http import AuthenticatedRequest, posted
 from msrelief.evidence import services
 from msrelief.evidence.forms import ArmForm, ClaimForm, ReferenceForm, ResultForm, StudyForm
 from msrelief.evidence.models import Arm, Claim, Reference, Result, Study
@@ -90,7 +90,7 @@ def _reference_url(reference: Reference) -> str:
 
 
 @editor_required
-def reference_add(request: HttpRequest) -> HttpResponse:
+def reference_add(request: AuthenticatedRequest) -> HttpResponse:
     form = ReferenceForm(posted(request))
     return _form_page(
         request, form, lambda data: services.create_reference(request.user, **data),
@@ -99,7 +99,7 @@ def reference_add(request: HttpRequest) -> HttpResponse:
 
 
 @editor_required
-def reference_edit(request: HttpRequest, key: str) -> HttpResponse:
+def reference_edit(request: AuthenticatedRequest, key: str) -> HttpResponse:
     reference = get_object_or_404(Reference, key=key)
     form = ReferenceForm(posted(request), instance=reference)
     return _form_page(
@@ -109,7 +109,7 @@ def reference_edit(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @editor_required
-def reference_delete(request: HttpRequest, key: str) -> HttpResponse:
+def reference_delete(request: AuthenticatedRequest, key: str) -> HttpResponse:
     reference = get_object_or_404(Reference, key=key)
     return _delete_page(
         request, lambda: services.delete_reference(request.user, reference),
@@ -125,7 +125,9 @@ def _claim_url(claim: Claim) -> str:
     return reverse("evidence-claims") + f"#claim-{claim.key}"
 
 
-def _claim_save(request: HttpRequest, claim: Claim | None) -> Callable[[dict[str, Any]], Any]:
+def _claim_save(
+    request: AuthenticatedRequest, claim: Claim | None
+) -> Callable[[dict[str, Any]], Any]:
     def save(data: dict[str, Any]) -> Claim:
         references = list(data.pop("references"))
         if claim is None:
@@ -136,7 +138,7 @@ def _claim_save(request: HttpRequest, claim: Claim | None) -> Callable[[dict[str
 
 
 @editor_required
-def claim_add(request: HttpRequest) -> HttpResponse:
+def claim_add(request: AuthenticatedRequest) -> HttpResponse:
     form = ClaimForm(posted(request))
     return _form_page(
         request, form, _claim_save(request, None), title="Add a claim",
@@ -145,7 +147,7 @@ def claim_add(request: HttpRequest) -> HttpResponse:
 
 
 @editor_required
-def claim_edit(request: HttpRequest, key: str) -> HttpResponse:
+def claim_edit(request: AuthenticatedRequest, key: str) -> HttpResponse:
     claim = get_object_or_404(Claim, key=key)
     form = ClaimForm(posted(request), instance=claim)
     return _form_page(
@@ -155,7 +157,7 @@ def claim_edit(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @editor_required
-def claim_delete(request: HttpRequest, key: str) -> HttpResponse:
+def claim_delete(request: AuthenticatedRequest, key: str) -> HttpResponse:
     claim = get_object_or_404(Claim, key=key)
     return _delete_page(
         request, lambda: services.delete_claim(request.user, claim), what=f"Claim {key}",
@@ -171,7 +173,7 @@ def _study_url(study: Study) -> str:
 
 
 @editor_required
-def study_add(request: HttpRequest) -> HttpResponse:
+def study_add(request: AuthenticatedRequest) -> HttpResponse:
     form = StudyForm(posted(request))
     return _form_page(
         request, form, lambda data: services.create_study(request.user, **data),
@@ -180,7 +182,7 @@ def study_add(request: HttpRequest) -> HttpResponse:
 
 
 @editor_required
-def study_edit(request: HttpRequest, key: str) -> HttpResponse:
+def study_edit(request: AuthenticatedRequest, key: str) -> HttpResponse:
     study = get_object_or_404(Study, key=key)
     form = StudyForm(posted(request), instance=study)
     return _form_page(
@@ -190,7 +192,7 @@ def study_edit(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @editor_required
-def study_delete(request: HttpRequest, key: str) -> HttpResponse:
+def study_delete(request: AuthenticatedRequest, key: str) -> HttpResponse:
     study = get_object_or_404(Study, key=key)
     return _delete_page(
         request, lambda: services.delete_study(request.user, study),
@@ -207,7 +209,7 @@ def _parent_url(child: Arm | Result) -> str:
 
 
 @editor_required
-def arm_add(request: HttpRequest, key: str) -> HttpResponse:
+def arm_add(request: AuthenticatedRequest, key: str) -> HttpResponse:
     study = get_object_or_404(Study, key=key)
     form = ArmForm(posted(request), study=study)
     return _form_page(
@@ -217,7 +219,7 @@ def arm_add(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @editor_required
-def arm_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def arm_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     arm = get_object_or_404(Arm.objects.select_related("study"), pk=pk)
     form = ArmForm(posted(request), study=arm.study, instance=arm)
     return _form_page(
@@ -227,7 +229,7 @@ def arm_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @editor_required
-def arm_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def arm_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     arm = get_object_or_404(Arm.objects.select_related("study"), pk=pk)
     return _delete_page(
         request, lambda: services.delete_arm(request.user, arm), what=f"The group {arm.label}",
@@ -236,7 +238,7 @@ def arm_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @editor_required
-def result_add(request: HttpRequest, key: str) -> HttpResponse:
+def result_add(request: AuthenticatedRequest, key: str) -> HttpResponse:
     study = get_object_or_404(Study, key=key)
     form = ResultForm(posted(request), study=study)
     return _form_page(
@@ -246,7 +248,7 @@ def result_add(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @editor_required
-def result_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def result_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     result = get_object_or_404(Result.objects.select_related("study"), pk=pk)
     form = ResultForm(posted(request), study=result.study, instance=result)
     return _form_page(
@@ -256,7 +258,7 @@ def result_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @editor_required
-def result_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def result_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     result = get_object_or_404(Result.objects.select_related("study"), pk=pk)
     return _delete_page(
         request, lambda: services.delete_result(request.user, result),

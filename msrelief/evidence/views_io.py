@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from msrelief.core.http import posted
+from msrelief.core.http import AuthenticatedRequest, posted
 from msrelief.evidence import services
 from msrelief.evidence.bibliography import export_references
 from msrelief.evidence.forms import ImportForm
@@ -23,7 +23,7 @@ EXPORTS = {
 
 
 @editor_required
-def references_import(request: HttpRequest) -> HttpResponse:
+def references_import(request: AuthenticatedRequest) -> HttpResponse:
     form = ImportForm(posted(request), request.FILES or None)
     preview = None
     if request.method == "POST" and form.is_valid():

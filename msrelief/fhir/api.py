@@ -8,6 +8,7 @@ from django.http import HttpRequest, JsonResponse
 from ninja import Router
 from ninja.security import django_auth
 
+from msrelief.core.http import user_of
 from msrelief.fhir.mapping import response_bundle
 from msrelief.instruments import services
 
@@ -22,5 +23,5 @@ router = Router(tags=["fhir"], auth=django_auth)
     description="A response of another clinic, or none, is a 404 OperationOutcome.",
 )
 def questionnaire_response(request: HttpRequest, response_id: int) -> Any:
-    response = services.view_response(request.user, response_id)  # audited read; 404 outside
+    response = services.view_response(user_of(request), response_id)  # audited read; 404 outside
     return JsonResponse(response_bundle(response), content_type="application/fhir+json")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -29,7 +29,7 @@ class Access:
         return reverse(f"{self.route}-{name}", kwargs={**self.kwargs, **extra})
 
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def closed_page(
@@ -64,7 +64,7 @@ def _closed_page_for(
     return closed_page(request, error.kind, error.title)
 
 
-def _run(view: View, request: HttpRequest, access: Access, **kwargs: Any) -> HttpResponse:
+def _run(view: View, request: HttpRequest, access: Access, **kwargs: Any) -> HttpResponseBase:
     """Run the page; if the questionnaire closed while the page was loading (submitted in
     another tab, cancelled by the therapist, expired), say so instead of failing."""
     try:
@@ -75,7 +75,7 @@ def _run(view: View, request: HttpRequest, access: Access, **kwargs: Any) -> Htt
 
 def by_token(view: View, allow_done: bool = False) -> View:
     @wraps(view)
-    def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponseBase:
         found = (
             Administration.objects.select_related("client", "clinic")
             .filter(token_hash=tokens.hash_token(token))
@@ -94,7 +94,7 @@ def by_token(view: View, allow_done: bool = False) -> View:
 
 def by_login(view: View, allow_done: bool = False) -> View:
     @wraps(view)
-    def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponseBase:
         user = request.user
         if not user.is_authenticated or user.role != Role.CLIENT:
             raise Http404("No such questionnaire")

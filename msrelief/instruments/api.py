@@ -61,7 +61,7 @@ def instruments(request: HttpRequest) -> list[dict[str, Any]]:
     description="The body maps each item's number in the published form (as a string) to the "
     "numeric value the manual gives that answer; leave an unanswered item out.",
 )
-def score(request: HttpRequest, instrument: str, answers: dict[str, Any] = Body(...)) -> Any:  # noqa: B008
+def score(request: HttpRequest, instrument: str, answers: Body[dict[str, Any]]) -> Any:
     try:
         get_definition(instrument)
     except KeyError as error:

@@ -34,7 +34,8 @@ class InstrumentHistory:
 def _score_for(response: Response, definition: Definition) -> Score | None:
     scores = list(response.scores.all())
     wanted = [s for s in scores if s.scoring_version == definition.scoring_version]
-    return (wanted or scores or [None])[0]
+    chosen = wanted or scores
+    return chosen[0] if chosen else None
 
 
 def _judge(definition: Definition, before: Score, after: Score, label: str) -> list[Judgement]:

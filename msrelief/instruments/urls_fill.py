@@ -4,9 +4,9 @@ from django.urls import path
 
 from msrelief.instruments import views_fill as v
 from msrelief.instruments import views_portal
-from msrelief.instruments.access import by_login, by_token
+from msrelief.instruments.access import View, by_login, by_token
 
-PAGES = [
+PAGES: list[tuple[str, View, str, bool]] = [
     ("", v.start, "start", False),
     ("<int:number>/", v.question, "question", False),
     ("all/", v.all_questions, "all", False),

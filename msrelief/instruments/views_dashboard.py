@@ -5,12 +5,13 @@ will take it over when pre-session screens raise flags too)."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from msrelief.clients import permissions
 from msrelief.clients.forms import ClientFilterForm
 from msrelief.core.decorators import staff_required
+from msrelief.core.http import AuthenticatedRequest
 from msrelief.instruments.models import SafetyFlag
 from msrelief.notifications import services as outbox
 
@@ -18,7 +19,7 @@ PAGE_SIZE = 25
 
 
 @staff_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     clients = permissions.clients_for(request.user).select_related("therapist")
     filters = ClientFilterForm(request.GET)
     if filters.is_valid():
@@ -29,7 +30,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
     flags = list(
         SafetyFlag.objects.filter(
-            clinic_id=request.user.clinic_id, acknowledged_at__isnull=True
+            clinic=request.user.clinic, acknowledged_at__isnull=True
         ).select_related("client")
     )
     context = {

@@ -129,7 +129,8 @@ def saved(request: HttpRequest, access: Access) -> HttpResponse:
 
 
 def done(request: HttpRequest, access: Access) -> HttpResponse:
-    response = access.administration.responses.filter(pk=request.session.get(DONE_KEY)).first()
+    done_pk = request.session.get(DONE_KEY)
+    response = access.administration.responses.filter(pk=done_pk).first() if done_pk else None
     if response is None:
         return closed_page(request, "already_used", "This questionnaire has already been submitted")
     flagged = response.safety_flags.exists()

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 
 from msrelief.core import errors
 from msrelief.core.decorators import clinic_admin_required
-from msrelief.core.http import attachment, posted
+from msrelief.core.http import AuthenticatedRequest, attachment, posted
 from msrelief.instruments import services
 from msrelief.instruments.forms import WordingImportForm, scoring_only_choices
 from msrelief.instruments.models import ClinicQuestionnaire
@@ -46,7 +46,7 @@ def _rows(clinic_id: int) -> list[dict[str, object]]:
 
 
 @clinic_admin_required
-def wording(request: HttpRequest) -> HttpResponse:
+def wording(request: AuthenticatedRequest) -> HttpResponse:
     form = WordingImportForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid() and "questionnaire" in form.cleaned_data:
         data = form.cleaned_data
@@ -63,7 +63,7 @@ def wording(request: HttpRequest) -> HttpResponse:
                 "be sent it; other clinics cannot see it.",
             )
             return redirect("instruments-wording")
-    context = {"form": form, "rows": _rows(request.user.clinic_id)}
+    context = {"form": form, "rows": _rows(request.user.clinic_id or 0)}
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "instruments/wording.html", context, status=status)
 

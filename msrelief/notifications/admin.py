@@ -9,7 +9,7 @@ from msrelief.notifications.models import Message
 
 
 @admin.register(Message)
-class MessageAdmin(admin.ModelAdmin):
+class MessageAdmin(admin.ModelAdmin[Message]):
     """Read-only: messages are written by services and sent by the worker."""
 
     list_display = ["created_at", "kind", "status", "attempts", "clinic", "sent_at"]

@@ -1,8 +1,10 @@
+import pytest
 from django.urls import reverse
 
 from msrelief.audit.models import AuditEvent
 from msrelief.instruments import services
 from msrelief.instruments.models import Administration
+from msrelief.scoring import registry
 from msrelief.testing import PHQ9_ALL_ZERO
 
 
@@ -59,3 +61,44 @@ def test_scoring_only_instruments_cannot_be_sent_without_the_clinics_licensed_te
     offered = {code for code, _ in _assign_choices(ms_client.clinic_id)}
     hidden = {c for c, d in load_definitions().items() if not d.item_text_available}
     assert offered.isdisjoint(hidden)
+
+
+def _phq9_history(therapist, ms_client, rows):
+    for number in range(rows):
+        answers = {**PHQ9_ALL_ZERO, "1": float(number % 4)}
+        services.enter_response(therapist, ms_client, "phq9", answers)
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_the_page_makes_the_same_few_queries_for_2_or_20_responses(
+    client, ms_client, therapist, django_assert_max_num_queries, rows
+):
+    _phq9_history(therapist, ms_client, rows)
+    client.force_login(therapist)
+    with django_assert_max_num_queries(10):
+        assert client.get(measures(ms_client)).status_code == 200
+
+
+def test_the_definitions_are_read_once_across_two_requests(
+    client, ms_client, therapist, monkeypatch
+):
+    read = []
+    real = registry.load_definition_file
+
+    def counting(path, content_directory=None):
+        read.append(path.name)
+        return real(path, content_directory)
+
+    monkeypatch.setattr(registry, "load_definition_file", counting)
+    registry.default_registry.cache_clear()
+    registry._packaged.cache_clear()
+    client.force_login(therapist)
+    try:
+        assert client.get(measures(ms_client)).status_code == 200
+        after_first = len(read)
+        assert client.get(measures(ms_client)).status_code == 200
+    finally:
+        registry.default_registry.cache_clear()
+        registry._packaged.cache_clear()
+    assert after_first == len(list(registry.DEFAULT_DEFINITIONS.glob("*.json")))
+    assert len(read) == after_first

@@ -1,7 +1,11 @@
 import html
 import re
 
+import pytest
 from django.urls import reverse
+
+from msrelief.evidence import services
+from msrelief.evidence.tests.conftest import make_arms
 
 
 def page(client, key):
@@ -54,3 +58,20 @@ def test_a_review_page_shows_the_pooled_result_with_its_ci(client, seeded):
 
 def test_an_unknown_study_is_404(client, seeded):
     assert client.get(reverse("evidence-study", args=["nobody"])).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_the_page_makes_the_same_few_queries_for_2_or_20_results(
+    client, clinic_admin, study, django_assert_max_num_queries, rows
+):
+    treated, control = make_arms(clinic_admin, study, n=20)
+    for number in range(rows):
+        services.create_result(
+            clinic_admin, study, key=f"r{number}", scope="between_arms", arm=treated,
+            versus_arm=control, construct=f"Outcome {number}", time_point="after 6 weeks",
+            effect_type="hedges_g", effect_value=0.5, attribution_confirmed=True,
+            verification_status="abstract_only",
+        )  # fmt: skip
+    with django_assert_max_num_queries(3):
+        text = page(client, study.key)
+    assert text.count("Hedges' g 0.5") == rows

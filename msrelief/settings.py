@@ -27,6 +27,15 @@ if not _database_url:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     _database_url = f"sqlite:///{DATA_DIR / 'msrelief.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two workers saving at once must queue, not fail with "database is locked": a transaction
+    # takes the write lock when it begins (a read that later writes cannot be refused), waits up
+    # to 20 s for it, and WAL lets pages be read while someone writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 
 INSTALLED_APPS = [
     "msrelief.accounts",

@@ -134,6 +134,9 @@ def study_detail(request: HttpRequest, key: str) -> HttpResponse:
         "unconfirmed": [row for row in rows if not row["result"].attribution_confirmed],
         "missing": display.missing_for_study(study, arms, results),
         "can_edit": services.can_edit(request.user),
+        # The page's body is cached under a digest of everything it shows (see the template).
+        "cache_key": display.digest([study, study.reference, *arms, *results]),
+        "cache_seconds": display.PAGE_CACHE_SECONDS,
     }
     return render(request, "evidence/study_detail.html", context)
 

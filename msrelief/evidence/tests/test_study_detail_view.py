@@ -2,6 +2,8 @@ import html
 import re
 
 import pytest
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 
 from msrelief.evidence import services
@@ -75,3 +77,30 @@ def test_the_page_makes_the_same_few_queries_for_2_or_20_results(
     with django_assert_max_num_queries(3):
         text = page(client, study.key)
     assert text.count("Hedges' g 0.5") == rows
+
+
+def test_the_body_is_rendered_once_and_kept_under_a_digest_of_what_it_shows(client, study):
+    response = client.get(reverse("evidence-study", args=[study.key]))
+    key = make_template_fragment_key("study_page", [response.context["cache_key"], False])
+    assert "Massage and fatigue in multiple sclerosis" in cache.get(key)
+
+
+def test_an_edit_of_an_arm_or_a_new_result_shows_at_once(client, clinic_admin, study):
+    treated, control = make_arms(clinic_admin, study)
+    assert "Usual care" in page(client, study.key)
+    services.update_arm(clinic_admin, control, label="Waiting list")
+    services.create_result(
+        clinic_admin, study, key="late", scope="arm", arm=treated, construct="Spasticity",
+        time_point="after 6 weeks", mean=3.1, sd=1.2, n=20, attribution_confirmed=True,
+    )  # fmt: skip
+    text = page(client, study.key)
+    assert "Waiting list" in text and "Usual care" not in text
+    assert "Spasticity" in text
+
+
+def test_visitors_and_editors_each_get_their_own_version_of_the_page(client, clinic_admin, study):
+    assert "Edit the study" not in page(client, study.key)
+    client.force_login(clinic_admin)
+    assert "Edit the study" in page(client, study.key)
+    client.logout()
+    assert "Edit the study" not in page(client, study.key)

@@ -19,11 +19,18 @@ from msrelief.core.http import posted as _posted
 from msrelief.instruments.models import SafetyFlag
 
 PAGE_SIZE = 25
+DASHBOARD_COLUMNS = (
+    "display_name", "phenotype", "edss", "therapist__full_name", "therapist__email",
+)  # fmt: skip
 
 
 @staff_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    clients = permissions.clients_for(request.user).select_related("therapist")
+    # Only the columns the list shows: compiling and loading every column of both tables was a
+    # good part of the page's time.
+    clients = (
+        permissions.clients_for(request.user).select_related("therapist").only(*DASHBOARD_COLUMNS)
+    )
     filters = ClientFilterForm(request.GET)
     if filters.is_valid():
         if filters.cleaned_data["q"]:
@@ -31,9 +38,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if filters.cleaned_data["phenotype"]:
             clients = clients.filter(phenotype=filters.cleaned_data["phenotype"])
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
-    flags = SafetyFlag.objects.filter(
-        clinic_id=request.user.clinic_id, acknowledged_at__isnull=True
-    ).select_related("client")
+    flags = (
+        SafetyFlag.objects.filter(clinic_id=request.user.clinic_id, acknowledged_at__isnull=True)
+        .select_related("client")
+        .only("client_id", "message", "raised_at", "client__display_name")
+    )
     return render(
         request, "clients/dashboard.html", {"filters": filters, "page": page, "flags": flags}
     )

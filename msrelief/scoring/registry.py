@@ -172,12 +172,16 @@ def get_definition(code: str, version: str | None = None) -> Definition:
     if version is None and "@" in code:
         code, version = code.split("@", 1)
     if default_registry.cache_info().currsize == 0:
-        files = _files_of(code)
-        if files:
-            found = Registry({(d.code, d.version): d for d in map(_packaged, files)})
-            wanted = (
-                found.latest.get(code) if version is None else found.by_version.get((code, version))
-            )
-            if wanted is not None:
-                return wanted
+        found = _registry_of(code)
+        wanted = (
+            found.latest.get(code) if version is None else found.by_version.get((code, version))
+        )
+        if wanted is not None:
+            return wanted
     return default_registry().get(code, version)
+
+
+@lru_cache(maxsize=64)
+def _registry_of(code: str) -> Registry:
+    """The packaged versions of one code (none for an unknown code), each read once."""
+    return Registry({(d.code, d.version): d for d in map(_packaged, _files_of(code))})

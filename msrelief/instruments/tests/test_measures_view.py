@@ -90,15 +90,19 @@ def test_the_definitions_are_read_once_across_two_requests(
         return real(path, content_directory)
 
     monkeypatch.setattr(registry, "load_definition_file", counting)
-    registry.default_registry.cache_clear()
-    registry._packaged.cache_clear()
+    _forget_definitions()
     client.force_login(therapist)
     try:
         assert client.get(measures(ms_client)).status_code == 200
         after_first = len(read)
         assert client.get(measures(ms_client)).status_code == 200
     finally:
-        registry.default_registry.cache_clear()
-        registry._packaged.cache_clear()
+        _forget_definitions()
     assert after_first == len(list(registry.DEFAULT_DEFINITIONS.glob("*.json")))
     assert len(read) == after_first
+
+
+def _forget_definitions():
+    registry.default_registry.cache_clear()
+    registry._registry_of.cache_clear()
+    registry._packaged.cache_clear()

@@ -24,10 +24,14 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         return real(path, content_directory)
 
     monkeypatch.setattr(registry, "load_definition_file", counting)
-    registry.default_registry.cache_clear()
-    registry._packaged.cache_clear()
+    _forget()
     yield read
+    _forget()
+
+
+def _forget() -> None:
     registry.default_registry.cache_clear()
+    registry._registry_of.cache_clear()
     registry._packaged.cache_clear()
 
 
@@ -61,7 +65,7 @@ def test_a_definition_read_alone_is_the_same_object_the_registry_serves_later(
 def test_a_code_that_begins_another_code_does_not_pick_up_its_files(loads: list[str]) -> None:
     assert registry._files_of("nrs") == []
     assert [path.name for path in registry._files_of("nrs-pain")] == ["nrs-pain-1.0.json"]
-    with pytest.raises(KeyError, match="no instrument 'nrs'; known codes: .*nrs-pain"):
+    with pytest.raises(KeyError, match=r"no instrument 'nrs'; known codes: .*nrs-pain"):
         get_definition("nrs")
 
 

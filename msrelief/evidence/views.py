@@ -49,9 +49,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def references(request: HttpRequest) -> HttpResponse:
     style = citations.style_or_default(request.GET.get("style"))
-    rows = citations.formatted_list(list(Reference.objects.all()), style)
+    stored = list(Reference.objects.all())
+    rows = citations.formatted_list(stored, style)
     context = {
         "rows": rows,
+        # The rendered list is cached under a digest of the references (see the template).
+        "cache_key": display.digest(stored),
+        "cache_seconds": display.PAGE_CACHE_SECONDS,
         "style": style,
         "styles": [(name, spec.title) for name, spec in STYLES.items()],
         "style_title": STYLES[style].title,

@@ -1,4 +1,6 @@
 import pytest
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 
 from msrelief.evidence import services
@@ -64,3 +66,13 @@ def test_an_edited_reference_shows_on_the_list_at_once(client, clinic_admin):
     text = client.get(URL).text
     assert "Touch and sleep in MS" in text
     assert "Massage and fatigue" not in text
+
+
+def test_the_rendered_list_is_kept_under_a_digest_of_the_references_and_the_style(
+    client, clinic_admin
+):
+    make_reference(clinic_admin)
+    response = client.get(URL, {"style": "apa"})
+    key = make_template_fragment_key("reference_list", [response.context["cache_key"], "apa"])
+    assert "Smith, J., &amp; Jones, K. (2020)" in cache.get(key)
+    assert "Smith, J. and Jones, K. (2020)" in client.get(URL).text

@@ -54,11 +54,34 @@ HEALTHZ = Target("healthz", "GET", "/healthz")
 
 @dataclass(frozen=True)
 class Row:
-    """A page's outcome and that of the /healthz run made just before it."""
+    """A page's outcome and that of the /healthz run made just before it, each with the CPU
+    time the server's workers spent per request (milliseconds)."""
 
     target: Target
     outcome: Outcome
     healthz: Outcome
+    cpu_ms: float
+    healthz_cpu_ms: float
+
+
+@dataclass(frozen=True)
+class Server:
+    port: int
+    pid: int  # gunicorn's master process
+
+
+def server_cpu_seconds(server: Server) -> float:
+    """CPU time (user + system) used so far by gunicorn's workers, from Linux's /proc; NaN
+    where that cannot be read."""
+    try:
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        ticks = 0
+        for pid in children:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime and stime
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -109,7 +132,7 @@ def _cookies(answer: http.client.HTTPResponse) -> dict[str, str]:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], log: Path) -> Iterator[int]:
+def gunicorn(env: dict[str, str], log: Path) -> Iterator[Server]:
     """A gunicorn serving msrelief on a free loopback port, stopped on leaving."""
     port = _free_port()
     command = [
@@ -123,7 +146,7 @@ def gunicorn(env: dict[str, str], log: Path) -> Iterator[int]:
         )
         try:
             _wait_until_up(port, server)
-            yield port
+            yield Server(port, server.pid)
         finally:
             server.terminate()
             try:
@@ -226,21 +249,24 @@ def _verdict(row: Row, ratio: float) -> str:
 def print_table(title: str, rows: list[Row]) -> None:
     rates = sorted(row.healthz.rate for row in rows)
     baseline = statistics.median(rates)
+    healthz_cpu = statistics.median(row.healthz_cpu_ms for row in rows)
     print(f"\n{title}")
     print(
-        f"{'page':<32} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
-        f"{'healthz':>8} {'ratio':>7}  {'target':<24} verdict"
+        f"{'page':<32} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} {'healthz':>7} "
+        f"{'ratio':>6} {'cpu ms':>7} {'cpu ratio':>9}  {'target':<24} verdict"
     )
     for row in rows:
         o, ratio = row.outcome, row.outcome.rate / baseline
         print(
-            f"{row.target.label:<32} {o.rate:8.1f} {o.p50_ms:8.1f} {o.p99_ms:8.1f} "
-            f"{o.errors:7d} {row.healthz.rate:8.1f} {ratio:7.1%}  "
-            f"{_target_text(row):<24} {_verdict(row, ratio)}"
+            f"{row.target.label:<32} {o.rate:7.1f} {o.p50_ms:7.1f} {o.p99_ms:7.1f} "
+            f"{o.errors:6d} {row.healthz.rate:7.0f} {ratio:6.1%} {row.cpu_ms:7.2f} "
+            f"{healthz_cpu / row.cpu_ms:9.1%}  {_target_text(row):<24} {_verdict(row, ratio)}"
         )
     print(
         f"ratio: to the median of the /healthz runs, {baseline:.0f} req/s (they ranged from "
-        f"{rates[0]:.0f} to {rates[-1]:.0f}; 'healthz' is the run just before each page)"
+        f"{rates[0]:.0f} to {rates[-1]:.0f}; 'healthz' is the run just before each page).\n"
+        f"cpu ms: the workers' CPU time per request; cpu ratio: /healthz's ({healthz_cpu:.2f} ms, "
+        "the median) over the page's, which other programs' load hardly moves."
     )
 
 
@@ -253,11 +279,11 @@ def measure(env: dict[str, str], title: str, args: argparse.Namespace) -> None:
         began = time.monotonic()
         found = prepare_database(env)
         print(f"{title}: demo database ready in {time.monotonic() - began:.0f} s", flush=True)
-        with gunicorn(env, Path(folder) / "gunicorn.log") as port:
-            pages = targets(port, found)
+        with gunicorn(env, Path(folder) / "gunicorn.log") as server:
+            pages = targets(server.port, found)
             for target in [HEALTHZ, *pages]:
-                check_and_warm(port, target)
-            rows = [measure_page(port, target, args) for target in pages]
+                check_and_warm(server.port, target)
+            rows = [measure_page(server, target, args) for target in pages]
         generator = "wrk" if args.generator == "wrk" else "the Python load generator"
         print_table(
             f"{title}: gunicorn, {WORKERS} sync workers; {generator}, {args.connections} "
@@ -267,16 +293,25 @@ def measure(env: dict[str, str], title: str, args: argparse.Namespace) -> None:
         )
 
 
-def measure_page(port: int, target: Target, args: argparse.Namespace) -> Row:
+def measure_page(server: Server, target: Target, args: argparse.Namespace) -> Row:
     """/healthz, then the page, each after the server has caught up with the last run."""
-    run = run_wrk if args.generator == "wrk" else run_python
-    base = f"http://127.0.0.1:{port}"
-    baseline = run(base, HEALTHZ, args.connections, args.baseline_seconds)
-    wait_until_idle(port)
-    outcome = run(base, target, args.connections, args.seconds)
-    wait_until_idle(port)
+    healthz, healthz_cpu = _run_once(server, HEALTHZ, args, args.baseline_seconds)
+    outcome, cpu = _run_once(server, target, args, args.seconds)
     print(f"  measured {target.label}", flush=True)
-    return Row(target, outcome, baseline)
+    return Row(target, outcome, healthz, cpu, healthz_cpu)
+
+
+def _run_once(
+    server: Server, target: Target, args: argparse.Namespace, seconds: float
+) -> tuple[Outcome, float]:
+    """One load run and the workers' CPU milliseconds per request it completed (read as soon
+    as the run ends, before the requests still queued are answered)."""
+    run = run_wrk if args.generator == "wrk" else run_python
+    before = server_cpu_seconds(server)
+    outcome = run(f"http://127.0.0.1:{server.port}", target, args.connections, seconds)
+    used = server_cpu_seconds(server) - before
+    wait_until_idle(server.port)
+    return outcome, 1000 * used / outcome.requests if outcome.requests else float("nan")
 
 
 def _create_postgres_database(url: str) -> None:

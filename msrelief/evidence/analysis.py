@@ -7,10 +7,14 @@ as "not estimable" with the reason (:func:`not_estimable`), never as NaN.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import math
 from dataclasses import dataclass
 from typing import Any, cast
+
+from django.core.cache import cache
 
 from msrelief.lib.limits import MAX_STUDIES
 from msrelief.stats import meta_analysis
@@ -26,6 +30,9 @@ EFFECT_LABELS = {
     "GEN": "Effect",
 }
 NEEDS_TWO = "needs at least two studies"
+# Bump when a change to the analysis or the plot should show at once on a shared cache.
+CACHE_VERSION = 1
+CACHE_SECONDS = 24 * 60 * 60
 REASONS = {
     "i2": NEEDS_TWO,
     "h2": NEEDS_TWO,
@@ -66,7 +73,22 @@ class Analysis:
 
 def run(text: str, measure: str, method: str, hksj: bool, *, title: str = "") -> Analysis:
     """Analyse CSV ``text``; raises ``MetaAnalysisError`` naming the bad row. At most
-    :data:`~msrelief.lib.limits.MAX_STUDIES` studies, refused before any number is read."""
+    :data:`~msrelief.lib.limits.MAX_STUDIES` studies, refused before any number is read.
+
+    A result depends on nothing but these arguments, so it is kept in Django's cache under a
+    digest of them: the same data (the worked example, the stored studies) is analysed and
+    drawn once, not on every request. Errors are not cached.
+    """
+    inputs = json.dumps([CACHE_VERSION, text, measure, method, hksj, title])
+    key = "msrelief:meta-analysis:" + hashlib.sha256(inputs.encode("utf-8")).hexdigest()
+    found: Analysis | None = cache.get(key)
+    if found is None:
+        found = _run(text, measure, method, hksj, title)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _run(text: str, measure: str, method: str, hksj: bool, title: str) -> Analysis:
     output = run_meta_csv(
         text, cast(Measure, measure), cast(Method, method), hksj, max_studies=MAX_STUDIES
     )

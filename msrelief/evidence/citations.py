@@ -1,10 +1,24 @@
-"""Formatted references for the pages and the ``cite`` command (reads only; nothing is saved)."""
+"""Formatted references for the pages and the ``cite`` command (reads only; nothing is saved).
+
+citeproc-py takes tens of milliseconds a reference, so formatted text is kept in Django's cache
+under a key made from the style and a digest of the CSL-JSON of the reference(s) formatted.
+Any change to a stored reference, however it is made (the evidence services, an import, the
+admin, the seed loader), changes its CSL-JSON and therefore the key: a page can never show a
+formatting of an older version, and nothing has to be invalidated by hand. Bump
+:data:`CACHE_VERSION` when a change to the formatting code should show at once on a shared
+cache.
+"""
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import html
+import json
 from collections.abc import Sequence
+from typing import Any
+
+from django.core.cache import cache
 
 from msrelief.evidence.bibliography import (
     STYLES,
@@ -18,6 +32,14 @@ from msrelief.evidence.models import Reference
 
 DEFAULT_STYLE = "harvard"
 STYLE_CHOICES = [(name, spec.title) for name, spec in STYLES.items()]
+CACHE_VERSION = 1
+CACHE_SECONDS = 7 * 24 * 60 * 60
+
+
+def _cache_key(kind: str, style: str, items: Sequence[dict[str, Any]]) -> str:
+    text = json.dumps(items, sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return f"msrelief:citations:{CACHE_VERSION}:{kind}:{style}:{digest}"
 
 
 def style_or_default(style: str | None) -> str:
@@ -30,21 +52,33 @@ def formatted_list(references: Sequence[Reference], style: str) -> list[tuple[Re
     (author and year for Harvard and APA; the given order, numbered, for Vancouver)."""
     if not references:
         return []
+    items = [reference.csl() for reference in references]
+    key = _cache_key("list", style, items)
+    entries: list[tuple[str, str]] | None = cache.get(key)
+    if entries is None:
+        try:
+            rendered = render(check_items(items), [], get_style(style), "html")
+        except BibliographyError:
+            return [(reference, html.escape(_fallback(reference))) for reference in references]
+        entries = [(item_key, sanitise_html(text)) for item_key, text in rendered.entries]
+        cache.set(key, entries, CACHE_SECONDS)
     by_key = {reference.key: reference for reference in references}
-    try:
-        rendered = render(check_items([r.csl() for r in references]), [], get_style(style), "html")
-    except BibliographyError:
-        return [(reference, html.escape(_fallback(reference))) for reference in references]
-    return [(by_key[key], sanitise_html(text)) for key, text in rendered.entries]
+    return [(by_key[item_key], text) for item_key, text in entries]
 
 
 def formatted(reference: Reference, style: str = DEFAULT_STYLE, fmt: str = "html") -> str:
     """One reference in ``style`` (``fmt`` ``html`` or ``text``)."""
-    try:
-        return format_reference(reference.csl(), style, fmt)
-    except BibliographyError:
-        text = _fallback(reference)
-        return html.escape(text) if fmt == "html" else text
+    item = reference.csl()
+    key = _cache_key(fmt, style, [item])
+    text: str | None = cache.get(key)
+    if text is None:
+        try:
+            text = format_reference(item, style, fmt)
+        except BibliographyError:
+            text = _fallback(reference)
+            return html.escape(text) if fmt == "html" else text
+        cache.set(key, text, CACHE_SECONDS)
+    return text
 
 
 def _fallback(reference: Reference) -> str:

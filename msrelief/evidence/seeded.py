@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
+
 from msrelief.evidence import analysis
 from msrelief.evidence.models import ArmKind, Result, ResultScope, Study, VerificationStatus
 
@@ -51,13 +53,19 @@ class Finding:
         return found
 
 
-def _usable(result: Result) -> bool:
+def _usable() -> QuerySet[Result]:
+    """Results that may be pooled: one group at one time point, attributed and checked, with a
+    mean (selected in the database, so the page does not load every result of every study)."""
     return (
-        result.scope == ResultScope.ARM
-        and result.attribution_confirmed
-        and result.verification_status != VerificationStatus.UNVERIFIED
-        and result.mean is not None
-        and result.arm is not None
+        Result.objects.filter(
+            scope=ResultScope.ARM,
+            attribution_confirmed=True,
+            mean__isnull=False,
+            arm__isnull=False,
+        )
+        .exclude(verification_status=VerificationStatus.UNVERIFIED)
+        .select_related("arm", "study__reference")
+        .order_by("study", "id")
     )
 
 
@@ -106,12 +114,10 @@ def _pair(study: Study, results: list[Result]) -> tuple[Row | None, list[str]]:
 def find() -> Finding:
     """Look through every stored study for poolable per-group numbers."""
     finding = Finding()
-    results = Result.objects.select_related("arm", "study__reference").order_by("study", "id")
     grouped: dict[tuple[Study, str, str], list[Result]] = defaultdict(list)
-    for result in results:
-        if _usable(result):
-            key = (result.study, result.construct.strip().lower(), result.direction)
-            grouped[key].append(result)
+    for result in _usable():
+        key = (result.study, result.construct.strip().lower(), result.direction)
+        grouped[key].append(result)
     for (study, construct, direction), items in grouped.items():
         row, gaps = _pair(study, items)
         if row is None:

@@ -49,9 +49,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def references(request: HttpRequest) -> HttpResponse:
     style = citations.style_or_default(request.GET.get("style"))
-    rows = citations.formatted_list(list(Reference.objects.all()), style)
+    stored = list(Reference.objects.all())
+    rows = citations.formatted_list(stored, style)
     context = {
         "rows": rows,
+        # The rendered list is cached under a digest of the references (see the template).
+        "cache_key": display.digest(stored),
+        "cache_seconds": display.PAGE_CACHE_SECONDS,
         "style": style,
         "styles": [(name, spec.title) for name, spec in STYLES.items()],
         "style_title": STYLES[style].title,
@@ -134,6 +138,9 @@ def study_detail(request: HttpRequest, key: str) -> HttpResponse:
         "unconfirmed": [row for row in rows if not row["result"].attribution_confirmed],
         "missing": display.missing_for_study(study, arms, results),
         "can_edit": services.can_edit(request.user),
+        # The page's body is cached under a digest of everything it shows (see the template).
+        "cache_key": display.digest([study, study.reference, *arms, *results]),
+        "cache_seconds": display.PAGE_CACHE_SECONDS,
     }
     return render(request, "evidence/study_detail.html", context)
 

@@ -14,7 +14,7 @@ from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
 from msrelief.instruments.rendering import Item
 from msrelief.lib import bounded_json
 from msrelief.lib.limits import MAX_SCHEDULE_DAYS
-from msrelief.scoring import load_definitions
+from msrelief.scoring import default_registry
 
 
 def _number_error(item: Item) -> str:
@@ -134,7 +134,7 @@ def scoring_only_choices() -> list[tuple[str, str]]:
     """Self-report instruments whose item text msrelief may not ship (a clinic imports it)."""
     return [
         (code, f"{d.title} ({code})")
-        for code, d in sorted(load_definitions().items(), key=lambda pair: pair[1].title)
+        for code, d in sorted(default_registry().latest.items(), key=lambda pair: pair[1].title)
         if d.licence.item_text == "none" and d.spec.administration == "self-report"
     ]
 

@@ -3,6 +3,7 @@ definition's FHIR Questionnaire, or from the clinic's own licensed wording where
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,6 +89,17 @@ def clinic_text(clinic_id: int, definition: Definition) -> dict[str, Any] | None
 def can_be_shown(clinic_id: int, definition: Definition) -> bool:
     """True if a client can be shown this instrument's questions in this clinic."""
     return definition.item_text_available or clinic_text(clinic_id, definition) is not None
+
+
+def showable(clinic_id: int, definitions: Iterable[Definition]) -> list[Definition]:
+    """The ``definitions`` whose questions a client of this clinic can be shown, in one query
+    (:func:`can_be_shown` for many instruments at once)."""
+    imported = set(
+        ClinicQuestionnaire.objects.filter(clinic_id=clinic_id).values_list(
+            "instrument_code", "instrument_version"
+        )
+    )
+    return [d for d in definitions if d.item_text_available or (d.code, d.version) in imported]
 
 
 def build_form(code: str, version: str, clinic_id: int) -> Form:

@@ -24,15 +24,16 @@ from msrelief.instruments.forms import (
 from msrelief.instruments.forms import initial_from_draft as initial_answers
 from msrelief.instruments.models import Administration, Status
 from msrelief.notifications import services as outbox
-from msrelief.scoring import get_definition, load_definitions
+from msrelief.scoring import default_registry, get_definition
 
 
 def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
-    return [
-        (code, d.title)
-        for code, d in sorted(load_definitions().items(), key=lambda pair: pair[1].title)
-        if d.spec.administration == "self-report" and rendering.can_be_shown(clinic_id, d)
+    self_report = [
+        d
+        for d in sorted(default_registry().latest.values(), key=lambda d: d.title)
+        if d.spec.administration == "self-report"
     ]
+    return [(d.code, d.title) for d in rendering.showable(clinic_id, self_report)]
 
 
 def _measures_page(
@@ -48,7 +49,7 @@ def _measures_page(
         "flags": flags,
         "undelivered": outbox.undelivered_ids(flags),
         "assign_form": form,
-        "all_instruments": sorted(load_definitions().values(), key=lambda d: d.title),
+        "all_instruments": sorted(default_registry().latest.values(), key=lambda d: d.title),
         **extra,
     }
     return render(request, "instruments/measures.html", context, status=status)

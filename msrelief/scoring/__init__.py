@@ -2,8 +2,9 @@
 
 Public API (everything a caller needs):
 
-* definitions: :func:`get_definition`, :func:`load_definitions`, :func:`load_registry`,
-  :class:`Definition`;
+* definitions: :func:`get_definition` and :func:`default_registry` (the packaged definitions,
+  loaded once per process), :func:`load_definitions` and :func:`load_registry` (read a folder
+  afresh), :class:`Definition`;
 * scoring: :func:`score` -> :class:`ScoreResult`; :func:`score_many` -> :class:`ManyResult`;
 * change: :func:`judge_change`, :func:`judge_results` -> :class:`ChangeResult`;
 * CLI/API helpers: :func:`score_json`, :func:`list_instruments`;
@@ -21,6 +22,7 @@ from msrelief.scoring.registry import (
     DEFAULT_CONTENT,
     DEFAULT_DEFINITIONS,
     Registry,
+    default_registry,
     get_definition,
     load_definition_file,
     load_definitions,
@@ -39,6 +41,7 @@ __all__ = [
     "Registry",
     "ScoreResult",
     "ScoringError",
+    "default_registry",
     "get_definition",
     "judge_change",
     "judge_results",

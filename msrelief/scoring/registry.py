@@ -12,9 +12,11 @@ Every file is validated when loaded; a broken file raises
 
 from __future__ import annotations
 
+import glob
 import json
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -127,15 +129,59 @@ def load_definitions(
     return load_registry(directory, content_directory).latest
 
 
+@cache
+def _packaged(path: Path) -> Definition:
+    """One packaged definition file, read and validated once per process."""
+    return load_definition_file(path, DEFAULT_CONTENT)
+
+
 @lru_cache(maxsize=1)
 def default_registry() -> Registry:
-    """The packaged definitions, loaded once per process."""
-    return load_registry()
+    """Every packaged definition, loaded once per process; each file is validated as it loads.
+
+    Pages and services use this, never :func:`load_registry`, which reads the files again.
+    """
+    paths = sorted(DEFAULT_DEFINITIONS.glob("*.json"))
+    return Registry({(d.code, d.version): d for d in map(_packaged, paths)})
+
+
+_VERSION = re.compile(r"\d+(?:\.\d+)*")
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def _files_of(code: str) -> list[Path]:
+    """The packaged files of one code (``nrs-pain-1.0.json`` is not a file of ``nrs``); none
+    for a code that could not name a file in the definitions folder."""
+    if not _CODE.fullmatch(code):
+        return []
+    prefix = f"{code}-"
+    return [
+        path
+        for path in sorted(DEFAULT_DEFINITIONS.glob(f"{glob.escape(prefix)}*.json"))
+        if _VERSION.fullmatch(path.name[len(prefix) : -len(".json")])
+    ]
 
 
 def get_definition(code: str, version: str | None = None) -> Definition:
     """A packaged definition: ``get_definition("phq9")``, ``("msis29", "1.0")``, ``("msis29@1.0")``.
 
-    Raises KeyError (naming the known codes) for an unknown code or version.
+    Until something needs the whole registry, only the files of the code asked for are read
+    (and validated), so a command that scores one instrument starts quickly. Raises KeyError
+    (naming the known codes) for an unknown code or version.
     """
+    if version is None and "@" in code:
+        code, version = code.split("@", 1)
+    if default_registry.cache_info().currsize == 0:
+        found = _registry_of(code)
+        wanted = (
+            found.latest.get(code) if version is None else found.by_version.get((code, version))
+        )
+        if wanted is not None:
+            return wanted
     return default_registry().get(code, version)
+
+
+@lru_cache(maxsize=64)
+def _registry_of(code: str) -> Registry:
+    """The packaged versions of one code (none for an unknown code), each read once."""
+    return Registry({(d.code, d.version): d for d in map(_packaged, _files_of(code))})

@@ -32,7 +32,7 @@ import sys
 from dataclasses import dataclass
 from typing import Literal
 
-from scipy import special, stats
+from scipy import special
 
 from msrelief.stats.bounds import check_effect, check_number
 from msrelief.stats.errors import MetaAnalysisError
@@ -324,6 +324,6 @@ def from_confidence_interval(
         for name, value in (("estimate", estimate), ("lower", lower), ("upper", upper)):
             _positive(f"{name} (a ratio)", value)
         estimate, lower, upper = math.log(estimate), math.log(lower), math.log(upper)
-    z = float(stats.norm.ppf(0.5 + level / 2))
+    z = float(special.ndtri(0.5 + level / 2))  # the normal quantile (scipy.stats.norm.ppf)
     se = (upper - lower) / (2 * z)
     return _effect(estimate, se * se)

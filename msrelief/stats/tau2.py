@@ -32,8 +32,10 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from scipy import optimize
-from statsmodels.stats.meta_analysis import combine_effects
+
+# SciPy's optimize and statsmodels (which loads pandas) take about half a second to import
+# between them, so they are imported where they are used: `msrelief meta --method FE` and the
+# pages that never estimate tau2 do not pay for them.
 
 __all__ = ["TauMethod", "estimate_tau2", "q_statistic", "tau2_dl", "tau2_pm", "tau2_reml"]
 
@@ -61,6 +63,8 @@ def _combine_effects_tau2(yi: Array, vi: Array, **options: object) -> float:
     ``I2 = 1 - 1/H2``; both divide by zero in degenerate cases (a negative DL tau2 equal to
     ``-vi``, or ``Q = 0``) and warn. Only tau2 is read here, so those warnings are silenced.
     """
+    from statsmodels.stats.meta_analysis import combine_effects
+
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore", RuntimeWarning)
         result = combine_effects(yi, vi, **options)
@@ -133,6 +137,8 @@ def _root_above_zero(func: Callable[[float], float], scale: float) -> float:
         upper, lower = lower, lower / 2.0
     if func(lower) < 0:  # pragma: no cover - root closer to 0 than 1e-300
         lower = 0.0
+    from scipy import optimize
+
     root = optimize.brentq(func, lower, upper, xtol=upper * 1e-15, maxiter=500)
     return max(0.0, float(root))
 

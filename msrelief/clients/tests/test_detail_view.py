@@ -1,6 +1,11 @@
+import datetime as dt
+
+import pytest
 from django.urls import reverse
 
 from msrelief.audit.models import AuditEvent
+from msrelief.clients import services
+from msrelief.clients.consent import CURRENT_VERSION
 
 
 def test_a_colleague_sees_the_record_and_the_view_is_audited(client, ms_client, colleague):
@@ -35,3 +40,18 @@ def test_the_delete_link_shows_only_to_those_who_may_delete(
     )
     client.force_login(therapist)
     assert "Delete this client" in client.get(reverse("clients-detail", args=[ms_client.pk])).text
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_the_record_makes_the_same_few_queries_for_2_or_20_consents(
+    client, ms_client, therapist, colleague, django_assert_max_num_queries, rows
+):
+    for number in range(rows - 1):  # the record was made with one consent already
+        recorder = therapist if number % 2 else colleague
+        services.record_consent(
+            recorder, ms_client, text_version=CURRENT_VERSION, consented_on=dt.date(2026, 2, 1)
+        )
+    client.force_login(therapist)
+    with django_assert_max_num_queries(5):
+        text = client.get(reverse("clients-detail", args=[ms_client.pk])).text
+    assert text.count("recorded by") == rows

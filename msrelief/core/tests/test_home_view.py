@@ -26,3 +26,16 @@ def test_a_person_with_ms_stays_on_the_home_page(client, person_with_ms):
 
 def test_the_health_check_answers_ok(client, db):
     assert client.get(reverse("healthz")).text == "ok"
+
+
+def test_the_health_check_touches_no_table_and_is_not_audited(
+    client, therapist, django_assert_num_queries
+):
+    from msrelief.audit.models import AuditEvent
+
+    client.force_login(therapist)  # a session cookie must not make it read the session
+    events = AuditEvent.objects.count()
+    with django_assert_num_queries(0):
+        response = client.get(reverse("healthz"))
+    assert (response.status_code, response["Content-Type"]) == (200, "text/plain")
+    assert AuditEvent.objects.count() == events

@@ -21,31 +21,54 @@ Public API::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+import importlib
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from .bibtex import export_bibtex, import_bibtex
-from .csl import CSL_TYPES, OTHERS, CslItem, normalise_item, normalise_items
-from .csljson import export_csl_json, import_csl_json
 from .errors import BibliographyError
-from .formatting import format_bibliography, format_citation, format_reference, sanitise_html
-from .markdown_citations import find_citations, render_markdown_with_citations
-from .ris import export_ris, import_ris
-from .styles import STYLES, StyleSpec, get_style
+
+if TYPE_CHECKING:
+    from .bibtex import export_bibtex, import_bibtex
+    from .csl import CSL_TYPES, OTHERS, CslItem, normalise_item, normalise_items
+    from .csljson import export_csl_json, import_csl_json
+    from .formatting import (
+        format_bibliography,
+        format_citation,
+        format_reference,
+        sanitise_html,
+    )
+    from .markdown_citations import find_citations, render_markdown_with_citations
+    from .ris import export_ris, import_ris
+    from .styles import STYLES, StyleSpec, get_style
 
 #: The exchange formats, by the names the CLI and the import view use.
 FORMATS = ("bibtex", "ris", "csl-json")
 
-_IMPORTERS: dict[str, Callable[[str], list[CslItem]]] = {
-    "bibtex": import_bibtex,
-    "ris": import_ris,
-    "csl-json": import_csl_json,
-}
-_EXPORTERS: dict[str, Callable[[Sequence[Mapping[str, Any]]], str]] = {
-    "bibtex": export_bibtex,
-    "ris": export_ris,
-    "csl-json": export_csl_json,
-}
+# Each name of the public API and the module that defines it. The modules are imported on first
+# use (PEP 562), because between them they load citeproc-py, lxml, bibtexparser, pylatexenc,
+# rispy, markdown and nh3: every model import (``cslmap`` needs ``csl`` only) would pay for all.
+_HOMES = {
+    "export_bibtex": "bibtex", "import_bibtex": "bibtex",
+    "CSL_TYPES": "csl", "OTHERS": "csl", "CslItem": "csl", "normalise_item": "csl",
+    "normalise_items": "csl",
+    "export_csl_json": "csljson", "import_csl_json": "csljson",
+    "format_bibliography": "formatting", "format_citation": "formatting",
+    "format_reference": "formatting", "sanitise_html": "formatting",
+    "find_citations": "markdown_citations", "render_markdown_with_citations": "markdown_citations",
+    "export_ris": "ris", "import_ris": "ris",
+    "STYLES": "styles", "StyleSpec": "styles", "get_style": "styles",
+}  # fmt: skip
+_IMPORTERS = {"bibtex": "import_bibtex", "ris": "import_ris", "csl-json": "import_csl_json"}
+_EXPORTERS = {"bibtex": "export_bibtex", "ris": "export_ris", "csl-json": "export_csl_json"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
 
 
 def import_references(text: str, fmt: str) -> list[CslItem]:
@@ -54,7 +77,8 @@ def import_references(text: str, fmt: str) -> list[CslItem]:
     if importer is None:
         raise BibliographyError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
                                 field="format")  # fmt: skip
-    return importer(text)
+    result: list[CslItem] = __getattr__(importer)(text)
+    return result
 
 
 def export_references(items: Sequence[Mapping[str, Any]], fmt: str) -> str:
@@ -63,7 +87,8 @@ def export_references(items: Sequence[Mapping[str, Any]], fmt: str) -> str:
     if exporter is None:
         raise BibliographyError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
                                 field="format")  # fmt: skip
-    return exporter(items)
+    result: str = __getattr__(exporter)(items)
+    return result
 
 
 __all__ = [

@@ -47,3 +47,26 @@ def test_filters_never_print_nan_and_say_not_reported():
     assert fixed(float("nan")) == "" and fixed(None) == "" and fixed(-0.0001, 2) == "0.00"
     assert p_value(0.00001) == "p < 0.0001" and p_value(0.04321) == "p = 0.0432"
     assert reported(None) == "not reported" and reported(0.5) == "0.5" and reported(0) == 0
+
+
+def test_the_same_data_is_analysed_and_drawn_once(monkeypatch):
+    first = analysis.run(COUNTS, "RR", "REML", False, title="Twice")
+    calls = []
+    monkeypatch.setattr(analysis, "_run", lambda *args: calls.append(args))
+    again = analysis.run(COUNTS, "RR", "REML", False, title="Twice")
+    assert calls == []
+    assert again.output == first.output and again.svg == first.svg
+
+
+def test_other_data_or_options_are_analysed_afresh():
+    reml = analysis.run(COUNTS, "RR", "REML", False)
+    assert analysis.run(COUNTS, "RR", "DL", False).output["method"] == "DL"
+    assert analysis.run(COUNTS, "OR", "REML", False).output["measure"] == "OR"
+    changed = COUNTS.replace("B,5,45", "B,6,44")
+    assert analysis.run(changed, "RR", "REML", False).output["estimate"] != reml.output["estimate"]
+
+
+def test_a_bad_row_is_reported_every_time_and_never_cached():
+    for _ in range(2):
+        with pytest.raises(MetaAnalysisError, match="row 3"):
+            analysis.run("study,a,b,c,d\nA,10,90,20,80\nB,x,45,9,41\n", "RR", "REML", False)

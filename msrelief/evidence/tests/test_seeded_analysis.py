@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from msrelief.evidence import seeded as stored
@@ -59,3 +60,16 @@ def test_an_unverified_result_is_left_out(clinic_admin):
         verification_status="unverified",
     )
     assert stored.find().analyses() == []
+
+
+@pytest.mark.parametrize("studies", [2, 20])
+def test_the_meta_page_makes_one_query_for_2_or_20_stored_studies(
+    client, clinic_admin, django_assert_max_num_queries, studies
+):
+    for number in range(studies):
+        key = f"trial{number}"
+        study = make_study(clinic_admin, make_reference(clinic_admin, key=key), key=key)
+        add_numbers(clinic_admin, study, [(30 - number % 3, 8), (34, 9)], n=20)
+    with django_assert_max_num_queries(1):
+        text = client.get(reverse("evidence-meta")).text
+    assert f"<dt>Studies</dt><dd>{studies}</dd>" in text

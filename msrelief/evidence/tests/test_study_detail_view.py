@@ -1,7 +1,13 @@
 import html
 import re
 
+import pytest
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
+
+from msrelief.evidence import services
+from msrelief.evidence.tests.conftest import make_arms
 
 
 def page(client, key):
@@ -54,3 +60,47 @@ def test_a_review_page_shows_the_pooled_result_with_its_ci(client, seeded):
 
 def test_an_unknown_study_is_404(client, seeded):
     assert client.get(reverse("evidence-study", args=["nobody"])).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_the_page_makes_the_same_few_queries_for_2_or_20_results(
+    client, clinic_admin, study, django_assert_max_num_queries, rows
+):
+    treated, control = make_arms(clinic_admin, study, n=20)
+    for number in range(rows):
+        services.create_result(
+            clinic_admin, study, key=f"r{number}", scope="between_arms", arm=treated,
+            versus_arm=control, construct=f"Outcome {number}", time_point="after 6 weeks",
+            effect_type="hedges_g", effect_value=0.5, attribution_confirmed=True,
+            verification_status="abstract_only",
+        )  # fmt: skip
+    with django_assert_max_num_queries(3):
+        text = page(client, study.key)
+    assert text.count("Hedges' g 0.5") == rows
+
+
+def test_the_body_is_rendered_once_and_kept_under_a_digest_of_what_it_shows(client, study):
+    response = client.get(reverse("evidence-study", args=[study.key]))
+    key = make_template_fragment_key("study_page", [response.context["cache_key"], False])
+    assert "Massage and fatigue in multiple sclerosis" in cache.get(key)
+
+
+def test_an_edit_of_an_arm_or_a_new_result_shows_at_once(client, clinic_admin, study):
+    treated, control = make_arms(clinic_admin, study)
+    assert "Usual care" in page(client, study.key)
+    services.update_arm(clinic_admin, control, label="Waiting list")
+    services.create_result(
+        clinic_admin, study, key="late", scope="arm", arm=treated, construct="Spasticity",
+        time_point="after 6 weeks", mean=3.1, sd=1.2, n=20, attribution_confirmed=True,
+    )  # fmt: skip
+    text = page(client, study.key)
+    assert "Waiting list" in text and "Usual care" not in text
+    assert "Spasticity" in text
+
+
+def test_visitors_and_editors_each_get_their_own_version_of_the_page(client, clinic_admin, study):
+    assert "Edit the study" not in page(client, study.key)
+    client.force_login(clinic_admin)
+    assert "Edit the study" in page(client, study.key)
+    client.logout()
+    assert "Edit the study" not in page(client, study.key)

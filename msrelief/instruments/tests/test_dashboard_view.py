@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from msrelief.testing import make_client_record
@@ -62,3 +63,15 @@ def test_a_safety_flag_whose_alert_email_failed_is_marked_email_not_delivered(
     page = client.get(URL).text
     assert "Safety flags waiting for you" in page
     assert "email not delivered" in page
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_the_dashboard_makes_the_same_few_queries_for_2_or_20_clients(
+    client, therapist, colleague, django_assert_max_num_queries, rows
+):
+    for number in range(rows):
+        make_client_record(therapist if number % 2 else colleague, display_name=f"Client {number}")
+    client.force_login(therapist)
+    with django_assert_max_num_queries(6):
+        text = client.get(URL).text
+    assert text.count("Client ") >= rows

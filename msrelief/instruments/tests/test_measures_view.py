@@ -4,6 +4,7 @@ from django.urls import reverse
 from msrelief.audit.models import AuditEvent
 from msrelief.instruments import services
 from msrelief.instruments.models import Administration
+from msrelief.scoring import registry
 from msrelief.testing import PHQ9_ALL_ZERO
 
 
@@ -71,3 +72,48 @@ def test_a_start_date_more_than_a_year_ahead_is_a_field_error(client, ms_client,
     errors = page.context["form"].errors["available_from"]
     assert errors[0].startswith("The start date can be at most 365 days from today")
     assert not Administration.objects.exists()
+
+
+def _phq9_history(therapist, ms_client, rows):
+    for number in range(rows):
+        answers = {**PHQ9_ALL_ZERO, "1": float(number % 4)}
+        services.enter_response(therapist, ms_client, "phq9", answers)
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_the_page_makes_the_same_few_queries_for_2_or_20_responses(
+    client, ms_client, therapist, django_assert_max_num_queries, rows
+):
+    _phq9_history(therapist, ms_client, rows)
+    client.force_login(therapist)
+    with django_assert_max_num_queries(10):
+        assert client.get(measures(ms_client)).status_code == 200
+
+
+def test_the_definitions_are_read_once_across_two_requests(
+    client, ms_client, therapist, monkeypatch
+):
+    read = []
+    real = registry.load_definition_file
+
+    def counting(path, content_directory=None):
+        read.append(path.name)
+        return real(path, content_directory)
+
+    monkeypatch.setattr(registry, "load_definition_file", counting)
+    _forget_definitions()
+    client.force_login(therapist)
+    try:
+        assert client.get(measures(ms_client)).status_code == 200
+        after_first = len(read)
+        assert client.get(measures(ms_client)).status_code == 200
+    finally:
+        _forget_definitions()
+    assert after_first == len(list(registry.DEFAULT_DEFINITIONS.glob("*.json")))
+    assert len(read) == after_first
+
+
+def _forget_definitions():
+    registry.default_registry.cache_clear()
+    registry._registry_of.cache_clear()
+    registry._packaged.cache_clear()

@@ -94,7 +94,7 @@ def _run(text: str, measure: str, method: str, hksj: bool, title: str) -> Analys
     )
     result = _result(output)
     ratio = measure in RATIO_MEASURES
-    options = {
+    options: dict[str, Any] = {
         "title": title or f"Forest plot: {EFFECT_LABELS[measure].lower()}",
         "effect_label": EFFECT_LABELS[measure] + (" (log scale)" if ratio else ""),
         "back_transform": ratio,

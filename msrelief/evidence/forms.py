@@ -29,7 +29,7 @@ def _number_widgets(model: type[Any], names: list[str]) -> dict[str, forms.Widge
     return widgets
 
 
-class ReferenceForm(forms.ModelForm):
+class ReferenceForm(forms.ModelForm[Any]):
     url = forms.URLField(label="Web address", required=False, max_length=500, assume_scheme="https")
     authors_text = forms.CharField(
         label="Authors",
@@ -80,7 +80,7 @@ class ReferenceForm(forms.ModelForm):
         return data
 
 
-class ClaimForm(forms.ModelForm):
+class ClaimForm(forms.ModelForm[Any]):
     class Meta:
         model = Claim
         fields = ["key", "topic", "statement", "references", "verification_status", "note"]
@@ -101,7 +101,7 @@ class ClaimForm(forms.ModelForm):
         references = self.fields["references"]
         assert isinstance(references, forms.ModelMultipleChoiceField)
         references.error_messages["required"] = "Choose at least one reference."
-        references.label_from_instance = _reference_choice  # type: ignore[method-assign]
+        references.label_from_instance = _reference_choice  # type: ignore[method-assign,assignment]
 
 
 def _reference_choice(reference: Reference) -> str:
@@ -115,7 +115,7 @@ _STUDY_NUMBERS = [
 ]  # fmt: skip
 
 
-class StudyForm(forms.ModelForm):
+class StudyForm(forms.ModelForm[Any]):
     time_points = LinesField(required=False, help_text="One a line, for example: after 6 weeks.")
     sources = LinesField(required=False, help_text="Where the facts were read: one web address "
                          "a line.")  # fmt: skip
@@ -149,7 +149,7 @@ _ARM_NUMBERS = [
 ]  # fmt: skip
 
 
-class ArmForm(forms.ModelForm):
+class ArmForm(forms.ModelForm[Any]):
     second_hand_fields = LinesField(required=False, label="Second-hand fields")
 
     class Meta:
@@ -177,7 +177,7 @@ _RESULT_NUMBERS = [
 ]  # fmt: skip
 
 
-class ResultForm(forms.ModelForm):
+class ResultForm(forms.ModelForm[Any]):
     class Meta:
         model = Result
         fields = [

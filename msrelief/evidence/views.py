@@ -7,6 +7,7 @@ in ``views_io``, meta-analysis in ``views_meta``.
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
@@ -128,7 +129,7 @@ def study_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
     arms = list(study.arms.all())
     results = list(study.results.all())
-    rows = [_result_row(result) for result in results]
+    rows: list[dict[str, Any]] = [_result_row(result) for result in results]
     context = {
         "study": study,
         "label": citations.short_label(study.reference),

@@ -44,17 +44,16 @@ def field_for(item: Item) -> forms.Field:
         )
     message = _number_error(item)
     attrs: dict[str, Any] = {"inputmode": "numeric" if item.integer else "decimal"}
-    cls = forms.IntegerField if item.integer else forms.DecimalField
-    field = cls(
-        label=label,
-        required=False,
-        min_value=None if item.minimum is None else Decimal(str(item.minimum)),
-        max_value=None if item.maximum is None else Decimal(str(item.maximum)),
-        help_text=f"In {item.unit}." if item.unit else "",
-        widget=forms.TextInput(attrs=attrs),
-        error_messages={"invalid": message, "min_value": message, "max_value": message},
-    )
-    return field
+    common: dict[str, Any] = {
+        "label": label,
+        "required": False,
+        "min_value": None if item.minimum is None else Decimal(str(item.minimum)),
+        "max_value": None if item.maximum is None else Decimal(str(item.maximum)),
+        "help_text": f"In {item.unit}." if item.unit else "",
+        "widget": forms.TextInput(attrs=attrs),
+        "error_messages": {"invalid": message, "min_value": message, "max_value": message},
+    }
+    return forms.IntegerField(**common) if item.integer else forms.DecimalField(**common)
 
 
 class ItemsForm(forms.Form):
@@ -164,7 +163,9 @@ class WordingImportForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["instrument"].choices = scoring_only_choices()
+        instrument = self.fields["instrument"]
+        assert isinstance(instrument, forms.ChoiceField)
+        instrument.choices = scoring_only_choices()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from msrelief.clients import permissions
 from msrelief.core import errors
 from msrelief.core.decorators import staff_required
+from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
 from msrelief.instruments import progress, rendering, services
 from msrelief.instruments.forms import (
@@ -56,13 +57,13 @@ def _measures_page(
 
 
 @staff_required
-def measures(request: HttpRequest, pk: int) -> HttpResponse:
+def measures(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     client = services.view_client_measures(request.user, pk)
     return _measures_page(request, client, AssignForm(_assign_choices(client.clinic_id)))
 
 
 @staff_required
-def assign(request: HttpRequest, pk: int) -> HttpResponse:
+def assign(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     client = services.view_client_measures(request.user, pk, section="assign")
     form = AssignForm(_assign_choices(client.clinic_id), request.POST)
     if request.method == "POST" and form.is_valid():
@@ -92,7 +93,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def cancel(request: HttpRequest, pk: int, administration_pk: int) -> HttpResponse:
+def cancel(request: AuthenticatedRequest, pk: int, administration_pk: int) -> HttpResponse:
     client = permissions.get_client_or_404(request.user, pk)
     administration = get_object_or_404(Administration, pk=administration_pk, client=client)
     if request.method == "POST":
@@ -119,7 +120,7 @@ def _items_page(
 
 
 @staff_required
-def enter(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+def enter(request: AuthenticatedRequest, pk: int, code: str) -> HttpResponse:
     client = services.view_client_measures(request.user, pk, section="enter")
     try:
         definition = get_definition(code)
@@ -145,17 +146,17 @@ def enter(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 
 
 @staff_required
-def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def response_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     response = services.view_response(request.user, pk)
     qform = rendering.build_form(
         response.instrument_code, response.instrument_version, response.clinic_id
     )
     rows = [(item, item.label_for(response.answers.get(item.link_id))) for item in qform.items]
     versions = []
-    cursor = response
-    while cursor.supersedes_id:
-        cursor = cursor.supersedes
+    cursor = response.supersedes
+    while cursor is not None:
         versions.append(cursor)
+        cursor = cursor.supersedes
     return render(
         request,
         "instruments/response.html",
@@ -171,7 +172,7 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def correct(request: HttpRequest, pk: int) -> HttpResponse:
+def correct(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     original = services.view_response(request.user, pk)
     qform = rendering.build_form(
         original.instrument_code, original.instrument_version, original.clinic_id
@@ -206,7 +207,7 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+def acknowledge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     flag = services.view_flag(request.user, pk)
     form = AcknowledgeForm(_posted(request))
     if request.method == "POST" and form.is_valid():

@@ -77,7 +77,7 @@ def by_token(view: View, allow_done: bool = False) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponseBase:
         found = (
-            Administration.objects.select_related("client", "clinic")
+            Administration.objects.select_related("clinic")
             .filter(token_hash=tokens.hash_token(token))
             .first()
         )
@@ -99,7 +99,7 @@ def by_login(view: View, allow_done: bool = False) -> View:
         if not user.is_authenticated or user.role != Role.CLIENT:
             raise Http404("No such questionnaire")
         found = (
-            Administration.objects.select_related("client", "clinic")
+            Administration.objects.select_related("clinic")
             .filter(pk=pk, client__user=user)
             .first()
         )

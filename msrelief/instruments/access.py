@@ -99,9 +99,7 @@ def by_login(view: View, allow_done: bool = False) -> View:
         if not user.is_authenticated or user.role != Role.CLIENT:
             raise Http404("No such questionnaire")
         found = (
-            Administration.objects.select_related("clinic")
-            .filter(pk=pk, client__user=user)
-            .first()
+            Administration.objects.select_related("clinic").filter(pk=pk, client__user=user).first()
         )
         if found is None:
             raise Http404("No such questionnaire")

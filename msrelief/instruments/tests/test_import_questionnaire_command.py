@@ -8,6 +8,14 @@ from msrelief.instruments.models import ClinicQuestionnaire
 from msrelief.testing import licensed_wording
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_database_connection(monkeypatch):
+    # A command run from the command line closes every database connection when it ends
+    # (BaseCommand.run_from_argv). Here it runs inside the test's transaction, whose
+    # PostgreSQL connection must stay open for the assertions and the rollback.
+    monkeypatch.setattr("django.db.connections.close_all", lambda: None)
+
+
 def exit_and_error(capsys, *args):
     """Run ``msrelief ARGS`` as the console script does; its exit status and stderr."""
     from msrelief.cli import main

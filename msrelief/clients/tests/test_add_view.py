@@ -68,3 +68,14 @@ def test_an_outsider_cannot_pick_a_therapist_from_another_clinic(client, therapi
 def test_a_person_with_ms_cannot_open_the_add_form(client, person_with_ms):
     client.force_login(person_with_ms)
     assert client.get(URL).status_code == 403
+
+
+def test_the_responsible_therapist_is_preselected_as_whoever_adds_the_client(
+    client, therapist, colleague, clinic_admin
+):
+    # Alex Admin and Cal Colleague sort before Tess: the first option must not win.
+    client.force_login(therapist)
+    form = client.get(URL).context["form"]
+    assert form["therapist"].value() == therapist.pk
+    client.force_login(colleague)
+    assert client.get(URL).context["form"]["therapist"].value() == colleague.pk

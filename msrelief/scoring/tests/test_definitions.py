@@ -238,3 +238,13 @@ def test_every_answer_scale_value_appears_as_an_ordinal_value_in_the_questionnai
             if rule.values is not None:
                 ordinals = [o["extension"][0]["valueDecimal"] for o in item["answerOption"]]
                 assert sorted(float(v) for v in ordinals) == list(rule.values)
+
+
+def test_the_t25fw_test_retest_figures_cite_the_study_that_reported_them() -> None:
+    # ICC 0.98 and the SD of 11.0 s in the MSOAC placebo data are Kalinowski et al. 2022's
+    # figures, not the 2017 MSOAC review's (the independent scoring check, issue 9).
+    reliability = load_definitions()["t25fw"].reliability_for("total")
+    assert reliability is not None
+    assert "Kalinowski" in reliability.r_source and "2022" in reliability.r_source
+    assert "Kalinowski" in reliability.sd_source
+    assert "Motl" not in reliability.r_source

@@ -63,12 +63,30 @@ EXAMPLES = [
         "mild",
         PHQ8_BANDS,
     ),
-    Example("phq8 total 4 is none-minimal", "phq8", numbered([1, 1, 1, 1, 0, 0, 0, 0]), 4,
-            "none-minimal", PHQ8_BANDS),  # fmt: skip
-    Example("phq8 total 10 is moderate", "phq8", numbered([2, 2, 2, 2, 2, 0, 0, 0]), 10,
-            "moderate", PHQ8_BANDS),  # fmt: skip
-    Example("phq8 total 19 is moderately severe", "phq8", numbered([3, 3, 3, 3, 3, 3, 1, 0]),
-            19, "moderately severe", PHQ8_BANDS),  # fmt: skip
+    Example(
+        "phq8 total 4 is none-minimal",
+        "phq8",
+        numbered([1, 1, 1, 1, 0, 0, 0, 0]),
+        4,
+        "none-minimal",
+        PHQ8_BANDS,
+    ),
+    Example(
+        "phq8 total 10 is moderate",
+        "phq8",
+        numbered([2, 2, 2, 2, 2, 0, 0, 0]),
+        10,
+        "moderate",
+        PHQ8_BANDS,
+    ),
+    Example(
+        "phq8 total 19 is moderately severe",
+        "phq8",
+        numbered([3, 3, 3, 3, 3, 3, 1, 0]),
+        19,
+        "moderately severe",
+        PHQ8_BANDS,
+    ),
     Example("phq8 all 3 = 24 is severe", "phq8", numbered([3] * 8), 24, "severe", PHQ8_BANDS),
     Example(
         "gad7 sample 2+1+2+1+0+1+0 = 7 is mild",

@@ -15,6 +15,10 @@ MSIS = "MSIS-29 subscale sums rescaled to 0-100 (instruments.md §3.12 [S10][S20
 MSWS = "MSWS-12 (sum - 12) / 48 x 100 (instruments.md §3.14 [S10])"
 SF36 = "SF-36 v1 SAS algorithm (Apolone & Mosconi, R port), hand-worked"
 RAND = "RAND-36 recodes via CamCOPS rand36.py [S1], hand-worked"
+RAND_MISSING = (
+    "RAND 36-Item Health Survey 1.0 scoring instructions (Hays, Sherbourne & Mazel 1993): a "
+    "scale is the average of the items answered; hand-worked"
+)
 T25 = "T25FW = mean of two trials (NINDS [S10]); Goldman 2013 thresholds [S24], §3.17"
 
 QOL_ANSWERS = numbered(
@@ -188,6 +192,22 @@ EXAMPLES = [
         None,
         RAND,
         subscales={"physical_functioning": 650 / 9},
+    ),
+    Example(
+        # RAND averages whatever was answered: physical functioning from items 3 (1 -> 0) and
+        # 4 (2 -> 50) alone is 25, though 8 of its 10 items are blank; pain with items 21 and
+        # 22 both blank has nothing to average and stays empty.
+        "rand36 a scale is the mean of the items answered, however few; none answered is empty",
+        "rand36",
+        {
+            k: v
+            for k, v in QOL_ANSWERS.items()
+            if k not in {"5", "6", "7", "8", "9", "10", "11", "12", "21", "22"}
+        },
+        None,
+        None,
+        RAND_MISSING,
+        subscales={"physical_functioning": 25, "pain": None, "energy": 50},
     ),
     Example("t25fw mean of 6.0 and 6.4", "t25fw", {"1": 6.0, "2": 6.4}, 6.2, "6 to 7.99 s", T25),
     Example("t25fw mean of 5.2 and 5.6", "t25fw", {"1": 5.2, "2": 5.6}, 5.4, "under 6 s", T25),

@@ -18,9 +18,15 @@
   the restricted log-likelihood (Viechtbauer W. Bias and efficiency of meta-analytic
   variance estimators in the random-effects model. J Educ Behav Stat 2005;30:261-293),
   ``0.5 * (sum(w**2 * (yi - mu)**2) - sum(w) + sum(w**2) / sum(w))`` with
-  ``w = 1 / (vi + tau2)``; if the derivative is not positive at 0 the estimate is 0. The
-  root is found with SciPy ``brentq``, which needs no starting value and cannot step below
-  0, unlike a plain Fisher-scoring loop.
+  ``w = 1 / (vi + tau2)``. The restricted likelihood can have two peaks (a few very precise
+  studies that agree beside less precise ones that do not): its slope can be negative at 0
+  and the highest peak still lie above 0. So the estimate is the *global* maximum: the score
+  is evaluated on a grid from 0 to far beyond the data's spread, every change of sign from
+  rising to falling is refined to its root with SciPy ``brentq`` (no starting value, never
+  below 0), and the restricted log-likelihood
+  ``-0.5 * (sum(log(vi + tau2)) + log(sum(w)) + sum(w * (yi - mu)**2))`` is compared at
+  each of those roots and at 0. (The generalised Q of Paule-Mandel falls steadily as tau2
+  grows, so its root is unique and needs no such search.)
 """
 
 from __future__ import annotations
@@ -111,12 +117,61 @@ def _reml_score(yi: Array, vi: Array) -> Callable[[float], float]:
     return score
 
 
+def _reml_loglik(yi: Array, vi: Array, tau2: float) -> float:
+    """The restricted log-likelihood at ``tau2``, without its constant."""
+    w = 1.0 / (vi + tau2)
+    sw = float(np.sum(w))
+    mu = float(np.sum(w * yi)) / sw
+    return -0.5 * (
+        float(np.sum(np.log(vi + tau2))) + math.log(sw) + float(np.sum(w * (yi - mu) ** 2))
+    )
+
+
+# The grid on which the REML score's changes of sign are looked for: 0, then from 1e-10 to
+# 1e6 times the larger of the effects' spread and the mean sampling variance, 40 points a
+# decade (each point 6 % above the last).
+_GRID_DECADES = (-10, 6)
+_GRID_PER_DECADE = 40
+
+
+def _reml_grid(yi: Array, vi: Array) -> Array:
+    scale = max(float(np.var(yi)), float(np.mean(vi)), 1e-300)
+    low, high = _GRID_DECADES
+    points = np.geomspace(scale * 10.0**low, scale * 10.0**high, (high - low) * _GRID_PER_DECADE)
+    return np.concatenate(([0.0], points))
+
+
+def _reml_scores(yi: Array, vi: Array, grid: Array) -> Array:
+    """The REML score at every grid point at once."""
+    w = 1.0 / (vi[None, :] + grid[:, None])
+    sw = w.sum(axis=1)
+    mu = (w * yi[None, :]).sum(axis=1) / sw
+    w2 = w**2
+    scores: Array = 0.5 * (
+        (w2 * (yi[None, :] - mu[:, None]) ** 2).sum(axis=1) - sw + w2.sum(axis=1) / sw
+    )
+    return scores
+
+
 def tau2_reml(yi: Array, vi: Array) -> float:
-    """REML estimate: root of the restricted-likelihood score, truncated at 0."""
+    """REML estimate: the global maximum of the restricted likelihood over tau2 >= 0."""
+    from scipy import optimize
+
     score = _reml_score(yi, vi)
-    if score(0.0) <= 0:
-        return 0.0
-    return _root_above_zero(score, float(np.mean(vi)))
+    grid = _reml_grid(yi, vi)
+    with np.errstate(all="ignore"):
+        scores = _reml_scores(yi, vi, grid)
+    candidates = [0.0]
+    for i in np.flatnonzero((scores[:-1] > 0) & (scores[1:] <= 0)):
+        lower, upper = float(grid[i]), float(grid[i + 1])
+        if score(upper) == 0:
+            candidates.append(upper)
+            continue
+        root = optimize.brentq(score, lower, upper, xtol=upper * 1e-15, maxiter=500)
+        candidates.append(max(0.0, float(root)))
+    if scores[-1] > 0:  # still rising at the end of the grid: follow it up
+        candidates.append(_root_above_zero(score, float(grid[-1])))
+    return max(candidates, key=lambda tau2: _reml_loglik(yi, vi, tau2))
 
 
 def _root_above_zero(func: Callable[[float], float], scale: float) -> float:

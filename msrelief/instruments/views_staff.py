@@ -25,7 +25,12 @@ from msrelief.instruments.forms import (
 from msrelief.instruments.forms import initial_from_draft as initial_answers
 from msrelief.instruments.models import Administration, Status
 from msrelief.notifications import services as outbox
-from msrelief.scoring import default_registry, get_definition
+from msrelief.scoring import (
+    ScoringError,
+    default_registry,
+    get_definition_for_entry,
+    versions_of,
+)
 
 
 def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
@@ -50,10 +55,23 @@ def _measures_page(
         "flags": flags,
         "undelivered": outbox.undelivered_ids(flags),
         "assign_form": form,
-        "all_instruments": sorted(default_registry().latest.values(), key=lambda d: d.title),
+        "all_instruments": _entry_choices(),
         **extra,
     }
     return render(request, "instruments/measures.html", context, status=status)
+
+
+def _entry_choices() -> list[tuple[str, str]]:
+    """(code to enter, label) for every instrument; one whose versions score differently is
+    listed once a version, so staff say which paper form they hold."""
+    registry = default_registry()
+    rows = []
+    for definition in registry.by_version.values():
+        several = len(versions_of(definition.code)) > 1
+        code = definition.key if several else definition.code
+        label = f"{definition.title}, version {definition.version}" if several else definition.title
+        rows.append((code, label))
+    return sorted(rows, key=lambda row: row[1])
 
 
 @staff_required
@@ -123,9 +141,9 @@ def _items_page(
 def enter(request: AuthenticatedRequest, pk: int, code: str) -> HttpResponse:
     client = services.view_client_measures(request.user, pk, section="enter")
     try:
-        definition = get_definition(code)
-    except KeyError:
-        raise Http404("No such instrument") from None
+        definition = get_definition_for_entry(code)
+    except (KeyError, ScoringError):
+        raise Http404("No such instrument, or its version is not named") from None
     qform = rendering.build_form(definition.code, definition.version, client.clinic_id)
     bound = ItemsForm(qform.items, _posted(request))
     when = CompletedOnForm(_posted(request))

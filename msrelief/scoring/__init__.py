@@ -24,9 +24,11 @@ from msrelief.scoring.registry import (
     Registry,
     default_registry,
     get_definition,
+    get_definition_for_entry,
     load_definition_file,
     load_definitions,
     load_registry,
+    versions_of,
 )
 from msrelief.scoring.vector import ManyResult, score_many
 
@@ -43,6 +45,7 @@ __all__ = [
     "ScoringError",
     "default_registry",
     "get_definition",
+    "get_definition_for_entry",
     "judge_change",
     "judge_results",
     "list_instruments",
@@ -52,4 +55,5 @@ __all__ = [
     "score",
     "score_json",
     "score_many",
+    "versions_of",
 ]

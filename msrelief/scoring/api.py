@@ -7,9 +7,9 @@ import numbers
 import sys
 from collections.abc import Mapping
 
-from msrelief.scoring.engine import resolve, score
+from msrelief.scoring.engine import score
 from msrelief.scoring.errors import ScoringError
-from msrelief.scoring.registry import default_registry
+from msrelief.scoring.registry import default_registry, get_definition_for_entry
 
 
 def _checked_answers(code: str, answers: object) -> dict[str, float]:
@@ -45,11 +45,15 @@ def _fits_a_float(value: numbers.Real) -> bool:
 def score_json(code: str, answers: object) -> dict[str, object]:
     """Score answers read from JSON and return ``ScoreResult.to_dict()``.
 
-    ``code`` is an instrument code (latest version) or ``code@version``. ``answers`` must be an
+    ``code`` is ``code@version``, or a code alone for an instrument with one version
+    (:func:`~msrelief.scoring.registry.get_definition_for_entry`). ``answers`` must be an
     object whose keys are item numbers as strings and whose values are numbers; ``null`` counts
     as unanswered. Anything else raises :class:`ScoringError` with a message naming the item.
     """
-    definition = resolve(code)
+    try:
+        definition = get_definition_for_entry(code)
+    except KeyError as error:
+        raise ScoringError(str(error.args[0])) from None
     return score(definition, _checked_answers(definition.code, answers)).to_dict()
 
 

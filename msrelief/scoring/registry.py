@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from msrelief.scoring.checks import check_definition
 from msrelief.scoring.definition import Definition
-from msrelief.scoring.errors import DefinitionError
+from msrelief.scoring.errors import DefinitionError, ScoringError
 from msrelief.scoring.models import ContentSpec, DefinitionSpec
 from msrelief.scoring.plan import compile_plan
 from msrelief.scoring.psqi import check_psqi_spec
@@ -179,6 +179,30 @@ def get_definition(code: str, version: str | None = None) -> Definition:
         if wanted is not None:
             return wanted
     return default_registry().get(code, version)
+
+
+def versions_of(code: str) -> list[str]:
+    """The packaged versions of ``code``, oldest first (empty for an unknown code)."""
+    found = _registry_of(code).by_version
+    return sorted((version for _, version in found), key=_version_key)
+
+
+def get_definition_for_entry(code: str) -> Definition:
+    """The definition to score a response entered or imported from outside (the CLI, the API,
+    a staff member typing in a paper form): ``code@version``, or a code alone when the
+    instrument has one version only. An instrument whose versions score differently (MSIS-29
+    v1 answers 1-5, v2 answers 1-4) must be named with its version, so that a form of one
+    version is never silently scored as the other; anything else raises ScoringError."""
+    if "@" in code:
+        return get_definition(code)
+    versions = versions_of(code)
+    if len(versions) > 1:
+        named = " or ".join(f"{code}@{version}" for version in versions)
+        raise ScoringError(
+            f"{code} has versions {', '.join(versions)}, which are scored differently: "
+            f"say which form was used, as {named}"
+        )
+    return get_definition(code)
 
 
 @lru_cache(maxsize=64)

@@ -14,10 +14,27 @@ from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.clients.models import Client
 from msrelief.instruments.models import Administration, Response, Score, Via
-from msrelief.instruments.services._common import Answers, definition_or_error, staff_client
+from msrelief.instruments.services._common import Answers, staff_client
 from msrelief.instruments.services.flags import raise_flag
-from msrelief.scoring import ScoreResult, ScoringError, get_definition, score
+from msrelief.scoring import (
+    ScoreResult,
+    ScoringError,
+    get_definition,
+    get_definition_for_entry,
+    score,
+)
 from msrelief.scoring.definition import Definition
+
+
+def _definition_for_entry(code: str) -> Definition:
+    """``code@version``, or a code alone when the instrument has one version (a response typed
+    in from a paper form must say which version of the form it was)."""
+    try:
+        return get_definition_for_entry(code)
+    except KeyError as error:
+        raise ValidationError({"instrument": str(error.args[0])}) from None
+    except ScoringError as error:
+        raise ValidationError({"instrument": str(error)}) from None
 
 
 def check_answers(definition: Definition, answers: Answers) -> ScoreResult:
@@ -35,7 +52,7 @@ def enter_response(
     """A therapist records a response themselves (a walk test, or a paper form), optionally
     completed on an earlier day (stored at midday local time of ``completed_on``)."""
     client = staff_client(actor, client)
-    definition = definition_or_error(code)
+    definition = _definition_for_entry(code)
     when = timezone.now()
     if completed_on is not None:
         if completed_on > timezone.localdate():

@@ -154,12 +154,13 @@ def enter(request: AuthenticatedRequest, pk: int, code: str) -> HttpResponse:
                 request.user, client, code, answers, when.cleaned_data["completed_on"]
             )
         except ValidationError as error:
-            errors.add_to_form(bound, error)
+            errors.add_to_form(when if "completed_on" in errors.by_field(error) else bound, error)
         else:
             messages.success(request, f"{definition.title} was recorded.")
             return redirect("instruments-response", pk=response.pk)
+    status = 400 if bound.errors or when.errors else 200
     return _items_page(
-        request, "instruments/enter.html", client, qform, bound, 400 if bound.errors else 200
+        request, "instruments/enter.html", client, qform, bound, status, when_form=when
     )
 
 

@@ -57,6 +57,13 @@ def enter_response(
     if completed_on is not None:
         if completed_on > timezone.localdate():
             raise ValidationError({"completed_on": "The date cannot be in the future."})
+        if client.year_of_birth and completed_on.year < client.year_of_birth:
+            raise ValidationError(
+                {
+                    "completed_on": "The date cannot be before the client was born "
+                    f"({client.year_of_birth})."
+                }
+            )
         if completed_on < timezone.localdate():
             when = timezone.make_aware(dt.datetime.combine(completed_on, dt.time(12)))
     result = check_answers(definition, answers)

@@ -27,3 +27,21 @@ def test_a_date_in_the_future_is_refused_and_nothing_is_stored(ms_client, therap
 def test_a_walk_test_is_scored_as_the_mean_of_two_trials(ms_client, therapist):
     response = services.enter_response(therapist, ms_client, "t25fw", {"1": 6.0, "2": 7.0})
     assert response.scores.get().total == pytest.approx(6.5)
+
+
+def test_a_completion_date_before_the_clients_birth_year_is_refused(ms_client, therapist):
+    import datetime as dt
+
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from msrelief.instruments import services as measures
+    from msrelief.instruments.models import Response
+    from msrelief.testing import PHQ9_ALL_ZERO
+
+    with pytest.raises(ValidationError) as error:
+        measures.enter_response(
+            therapist, ms_client, "phq9", PHQ9_ALL_ZERO, completed_on=dt.date(1979, 12, 31)
+        )
+    assert "born (1980)" in error.value.message_dict["completed_on"][0]
+    assert not Response.objects.exists()

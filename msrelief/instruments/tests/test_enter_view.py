@@ -32,3 +32,42 @@ def test_an_outsider_gets_404(client, ms_client, outsider):
     client.force_login(outsider)
     assert client.post(enter(ms_client), {"item_1": "1"}).status_code == 404
     assert not Response.objects.exists()
+
+
+ALL_ONES = {f"item_{n}": "1" for n in range(1, 10)}
+
+
+def test_the_page_asks_for_the_date_the_paper_form_was_completed(client, ms_client, therapist):
+    client.force_login(therapist)
+    page = client.get(enter(ms_client)).text
+    assert 'name="completed_on"' in page
+    assert "Date completed" in page
+
+
+def test_an_earlier_date_is_kept_with_the_response(client, ms_client, therapist):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    client.force_login(therapist)
+    day = timezone.localdate() - dt.timedelta(days=10)
+    client.post(enter(ms_client), {**ALL_ONES, "completed_on": day.isoformat()})
+    stored = Response.objects.get()
+    assert timezone.localtime(stored.submitted_at).date() == day
+
+
+def test_a_date_that_is_not_a_date_is_named_and_nothing_is_saved(client, ms_client, therapist):
+    client.force_login(therapist)
+    page = client.post(enter(ms_client), {**ALL_ONES, "completed_on": "2026-02-31"})
+    assert page.status_code == 400
+    assert 'href="#id_completed_on"' in page.text
+    assert not Response.objects.exists()
+
+
+def test_a_date_before_the_client_was_born_is_refused_on_the_field(client, ms_client, therapist):
+    client.force_login(therapist)
+    page = client.post(enter(ms_client), {**ALL_ONES, "completed_on": "1975-06-01"})
+    assert page.status_code == 400
+    assert "before the client was born (1980)" in page.text
+    assert 'href="#id_completed_on"' in page.text
+    assert not Response.objects.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, QueryDict
 
 if TYPE_CHECKING:
@@ -20,8 +21,6 @@ class AuthenticatedRequest(HttpRequest):
 def user_of(request: HttpRequest) -> User:
     """The logged-in user of a request that a login check has already let through (the
     admin site's views, for example); anyone else is refused."""
-    from django.core.exceptions import PermissionDenied
-
     user = request.user
     if not user.is_authenticated:
         raise PermissionDenied("Log in first.")

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from msrelief.core.http import AuthenticatedRequest, posted
+from msrelief.core.http import AuthenticatedRequest, attachment, posted
 from msrelief.evidence import services
 from msrelief.evidence.bibliography import export_references
 from msrelief.evidence.forms import ImportForm
@@ -51,6 +51,4 @@ def references_export(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404("No such format.")
     content_type, extension = EXPORTS[fmt]
     text = export_references([reference.csl() for reference in Reference.objects.all()], fmt)
-    response = HttpResponse(text, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="msrelief-references.{extension}"'
-    return response
+    return attachment(text, f"msrelief-references.{extension}", content_type)

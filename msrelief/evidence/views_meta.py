@@ -11,7 +11,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from msrelief.core.http import posted
+from msrelief.core.http import attachment, posted
 from msrelief.core.ratelimit import rate_limited
 from msrelief.evidence import analysis, seeded
 from msrelief.evidence.forms import MEASURE_LABELS, MetaForm
@@ -64,12 +64,6 @@ def _posted_analysis(request: HttpRequest) -> analysis.Analysis | HttpResponse:
     return result
 
 
-def _download(body: bytes | str, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @rate_limited("meta")
 def meta_effects_csv(request: HttpRequest) -> HttpResponse:
     """The per-study effects and weights of the posted analysis, as a CSV download."""
@@ -77,7 +71,7 @@ def meta_effects_csv(request: HttpRequest) -> HttpResponse:
     if isinstance(found, HttpResponse):
         return found
     body = analysis.effects_csv(found)
-    return _download(body, "text/csv; charset=utf-8", "meta-analysis-effects.csv")
+    return attachment(body, "meta-analysis-effects.csv", "text/csv; charset=utf-8")
 
 
 @rate_limited("meta")
@@ -86,13 +80,11 @@ def meta_forest_png(request: HttpRequest) -> HttpResponse:
     found = _posted_analysis(request)
     if isinstance(found, HttpResponse):
         return found
-    return _download(found.png(), "image/png", "forest-plot.png")
+    return attachment(found.png(), "forest-plot.png", "image/png")
 
 
 def meta_template(request: HttpRequest, measure: str) -> HttpResponse:
     """An empty CSV with the header row a ``measure`` needs."""
     if measure not in COLUMNS:
         raise Http404("No such measure.")
-    response = HttpResponse(analysis.template_csv(measure), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="meta-{measure.lower()}.csv"'
-    return response
+    return attachment(analysis.template_csv(measure), f"meta-{measure.lower()}.csv", "text/csv")

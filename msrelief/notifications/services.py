@@ -79,10 +79,6 @@ def forget_client(client_id: int) -> int:
     return deleted
 
 
-def messages_about(obj: models.Model) -> models.QuerySet[Message]:
-    return Message.objects.filter(about_type=obj._meta.label_lower, about_id=str(obj.pk))
-
-
 def undelivered_ids(objects: list[Any]) -> set[int]:
     """Which of ``objects`` (of one model) have a message about them that failed at least once
     and is not yet sent: one query for a whole list, for "email not delivered" marks."""

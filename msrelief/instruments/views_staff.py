@@ -65,11 +65,16 @@ def _entry_choices() -> list[tuple[str, str]]:
     """(code to enter, label) for every instrument; one whose versions score differently is
     listed once a version, so staff say which paper form they hold."""
     registry = default_registry()
+    titles: dict[str, set[str]] = {}
+    for definition in registry.by_version.values():
+        titles.setdefault(definition.code, set()).add(definition.title)
     rows = []
     for definition in registry.by_version.values():
         several = len(versions_of(definition.code)) > 1
         code = definition.key if several else definition.code
-        label = f"{definition.title}, version {definition.version}" if several else definition.title
+        label = definition.title
+        if several and len(titles[definition.code]) == 1:  # the title does not tell them apart
+            label = f"{definition.title}, version {definition.version}"
         rows.append((code, label))
     return sorted(rows, key=lambda row: row[1])
 

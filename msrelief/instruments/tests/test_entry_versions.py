@@ -38,9 +38,9 @@ def test_an_instrument_with_one_version_still_needs_no_version(ms_client, therap
 def test_the_measures_page_offers_each_msis29_version_to_enter(client, ms_client, therapist):
     client.force_login(therapist)
     page = client.get(reverse("instruments-measures", args=[ms_client.pk])).text
-    for version in ("1.0", "2.0"):
+    for version, title in (("1.0", "version 1 (MSIS-29)"), ("2.0", "version 2 (MSIS-29v2)")):
         assert reverse("instruments-enter", args=[ms_client.pk, f"msis29@{version}"]) in page
-        assert f"version {version}" in page
+        assert title in page
     assert reverse("instruments-enter", args=[ms_client.pk, "msis29"]) not in page
 
 

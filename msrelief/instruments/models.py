@@ -125,6 +125,9 @@ class Score(models.Model):
     band = models.CharField(max_length=100, blank=True)
     missing = models.PositiveSmallIntegerField(default=0)
     prorated = models.BooleanField(default=False)
+    # Each score left empty for want of answers: {score, label, needed, of, unanswered, rule}
+    # (scoring.Shortfall). An unscored response has a Score row with no total and these.
+    shortfalls = models.JSONField(default=list, blank=True)
     computed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

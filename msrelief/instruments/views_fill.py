@@ -104,6 +104,9 @@ def review(request: HttpRequest, access: Access) -> HttpResponse:
         (item, item.label_for(draft.get(item.link_id)), access.url("question", number=item.number))
         for item in form.items
     ]
+    needed = services.needed_for_a_score(access.administration)
+    wanted = [(item.number, row[2]) for item, row in zip(form.items, rows, strict=True)
+              if item.link_id in needed]
     error = None
     if request.method == "POST":
         key = request.POST.get("submission", "")[:64]
@@ -119,7 +122,14 @@ def review(request: HttpRequest, access: Access) -> HttpResponse:
     return render(
         request,
         "instruments/fill_review.html",
-        _context(access, form, rows=rows, error=error, submission=secrets.token_urlsafe(24)),
+        _context(
+            access,
+            form,
+            rows=rows,
+            wanted=wanted,
+            error=error,
+            submission=secrets.token_urlsafe(24),
+        ),
         status=400 if error else 200,
     )
 
@@ -133,14 +143,16 @@ def done(request: HttpRequest, access: Access) -> HttpResponse:
     response = access.administration.responses.filter(pk=done_pk).first() if done_pk else None
     if response is None:
         return closed_page(request, "already_used", "This questionnaire has already been submitted")
-    flagged = response.safety_flags.exists()
-    guidance = access.administration.clinic.crisis_guidance.splitlines() if flagged else []
+    flagged, left_blank = services.signals_for_client(response)
+    clinic = access.administration.clinic
+    guidance = clinic.crisis_guidance.splitlines() if flagged or left_blank else []
     return render(
         request,
         "instruments/fill_done.html",
         {
             "access": access,
             "flagged": flagged,
+            "left_blank": left_blank,
             "guidance": guidance,
             "clinic": access.administration.clinic,
         },

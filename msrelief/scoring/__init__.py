@@ -8,7 +8,8 @@ Public API (everything a caller needs):
 * scoring: :func:`score` -> :class:`ScoreResult`; :func:`score_many` -> :class:`ManyResult`;
 * change: :func:`judge_change`, :func:`judge_results` -> :class:`ChangeResult`;
 * CLI/API helpers: :func:`score_json`, :func:`list_instruments`;
-* errors: :class:`ScoringError`, :class:`DefinitionError` (both ValueError).
+* errors: :class:`ScoringError` (and its :class:`IncompleteError`, with the
+  :class:`Shortfall` of each empty score), :class:`DefinitionError` (both ValueError).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from msrelief.scoring.api import list_instruments, score_json
 from msrelief.scoring.change import ChangeResult, judge_change, judge_results
 from msrelief.scoring.definition import Definition
-from msrelief.scoring.engine import Alert, ScoreResult, score
+from msrelief.scoring.engine import Alert, IncompleteError, ScoreResult, Shortfall, score
 from msrelief.scoring.errors import DefinitionError, ScoringError
 from msrelief.scoring.registry import (
     DEFAULT_CONTENT,
@@ -39,10 +40,12 @@ __all__ = [
     "ChangeResult",
     "Definition",
     "DefinitionError",
+    "IncompleteError",
     "ManyResult",
     "Registry",
     "ScoreResult",
     "ScoringError",
+    "Shortfall",
     "default_registry",
     "get_definition",
     "get_definition_for_entry",

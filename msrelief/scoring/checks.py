@@ -270,6 +270,11 @@ def _check_safety(c: _Checker) -> None:
         item = c.items.get(rule.item)
         if item is None:
             raise c.fail(f"scoring.safety[{position}].item", f"no item {rule.item!r}")
+        if (rule.at_least is None) == (not rule.unanswered):
+            raise c.fail(
+                f"scoring.safety[{position}]",
+                "give either 'at_least' (an answer value) or 'unanswered': true, not both",
+            )
 
 
 def _check_change_inputs(c: _Checker) -> None:

@@ -13,9 +13,12 @@ The rules come from each instrument's definition file, which cites its source fo
    items / answered), and the result says ``prorated``.
 4. Apply the transform (e.g. DASS-21 x 2; MSWS-12 (sum - 12) / 48 x 100) and look up the band.
 
-A response can be scored when its primary score exists: the total where the instrument has one,
-otherwise at least one subscale. If not, :class:`ScoringError` says which items are missing and
-which rule applies, so a partial response never yields a silently low total.
+A response is scored when its primary score exists: the total where the instrument has one,
+otherwise at least one subscale. If not, :func:`score` raises :class:`IncompleteError`, which says
+which items are missing and which rule applies, so a partial response never yields a silently low
+total. A stored response is kept even then: ``score(..., allow_unscored=True)`` returns a result
+with no scores whose ``shortfalls`` say, per score, what was needed, so a page can say "not
+scored" and why. Each score left empty for want of answers is listed in ``shortfalls`` either way.
 """
 
 from __future__ import annotations
@@ -42,11 +45,43 @@ class Alert:
 
 
 @dataclass(frozen=True)
+class Shortfall:
+    """Why one score is empty: it needs ``needed`` of its ``of`` items and these were blank."""
+
+    score: str
+    label: str
+    needed: int
+    of: int
+    unanswered: tuple[str, ...]
+    rule: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "score": self.score,
+            "label": self.label,
+            "needed": self.needed,
+            "of": self.of,
+            "unanswered": list(self.unanswered),
+            "rule": self.rule,
+        }
+
+
+class IncompleteError(ScoringError):
+    """Too many unanswered items for the primary score; ``shortfalls`` says which and why."""
+
+    def __init__(self, message: str, shortfalls: tuple[Shortfall, ...]) -> None:
+        super().__init__(message)
+        self.shortfalls = shortfalls
+
+
+@dataclass(frozen=True)
 class ScoreResult:
     """The scores of one response.
 
     ``to_dict()`` gives exactly the stored, JSON-ready fields. ``subscale_bands`` and ``alerts``
-    are extra views for screens and are not part of that dictionary.
+    are extra views for screens and are not part of that dictionary. ``shortfalls`` names every
+    score left empty for want of answers; ``scored`` is False when that includes the primary
+    score (only possible with ``allow_unscored``).
     """
 
     total: float | None
@@ -57,6 +92,8 @@ class ScoreResult:
     version: str
     subscale_bands: dict[str, str | None] = field(default_factory=dict)
     alerts: tuple[Alert, ...] = ()
+    shortfalls: tuple[Shortfall, ...] = ()
+    scored: bool = True
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -134,39 +171,53 @@ def standard_scores(plan: Plan, values: list[float | None]) -> tuple[dict[str, f
     return results, prorated
 
 
-def _incomplete(
-    plan: Plan, values: list[float | None], scores: tuple[ScorePlan, ...]
-) -> ScoringError:
-    parts = []
-    for score in scores:
-        absent = [plan.items[i].link_id for i in score.indices if values[i] is None]
-        answered = len(score.indices) - len(absent)
-        parts.append(
-            f"'{score.name}' needs at least {score.min_answered} of {len(score.indices)} items "
-            f"answered but has {answered} (unanswered: {', '.join(absent) or 'none'}; "
-            f"rule: {score.rule_note})"
-        )
-    return ScoringError(f"{plan.code}: too many unanswered items to score: " + "; ".join(parts))
+def _shortfall(plan: Plan, values: list[float | None], score: ScorePlan) -> Shortfall:
+    absent = tuple(plan.items[i].link_id for i in score.indices if values[i] is None)
+    return Shortfall(
+        score.name, score.label, score.min_answered, len(score.indices), absent, score.rule_note
+    )
+
+
+def _incomplete(plan: Plan, shortfalls: tuple[Shortfall, ...]) -> IncompleteError:
+    parts = [
+        f"'{s.score}' needs at least {s.needed} of {s.of} items answered but has "
+        f"{s.of - len(s.unanswered)} (unanswered: {', '.join(s.unanswered) or 'none'}; "
+        f"rule: {s.rule})"
+        for s in shortfalls
+    ]
+    return IncompleteError(
+        f"{plan.code}: too many unanswered items to score: " + "; ".join(parts), shortfalls
+    )
 
 
 def _alerts(plan: Plan, values: list[float | None]) -> tuple[Alert, ...]:
     return tuple(
         Alert(rule.code, plan.items[rule.index].link_id, rule.message)
         for rule in plan.safety
-        if (answer := values[rule.index]) is not None and answer >= rule.at_least
+        if rule.fires(values[rule.index])
     )
 
 
 def build_result(
-    plan: Plan, values: list[float | None], scores: dict[str, float | None], prorated: bool
+    plan: Plan,
+    values: list[float | None],
+    scores: dict[str, float | None],
+    prorated: bool,
+    allow_unscored: bool = False,
 ) -> ScoreResult:
-    """Check the primary score exists, then assemble the result."""
+    """Check the primary score exists (or, with ``allow_unscored``, say why not), then assemble
+    the result."""
     total_plan = plan.total
     subscale_plans = tuple(s for s in plan.scores if s.name != "total")
-    if total_plan is not None and scores["total"] is None:
-        raise _incomplete(plan, values, (total_plan,))
-    if total_plan is None and all(scores[s.name] is None for s in subscale_plans):
-        raise _incomplete(plan, values, subscale_plans)
+    shortfalls = tuple(_shortfall(plan, values, s) for s in plan.scores if scores[s.name] is None)
+    if total_plan is not None:
+        scored = scores["total"] is not None
+        primary = tuple(s for s in shortfalls if s.score == "total")
+    else:
+        scored = any(scores[s.name] is not None for s in subscale_plans)
+        primary = shortfalls
+    if not scored and not allow_unscored:
+        raise _incomplete(plan, primary)
     total = scores.get("total")
     subscales = {s.name: scores[s.name] for s in subscale_plans}
     return ScoreResult(
@@ -184,21 +235,30 @@ def build_result(
             if s.band_labels
         },
         alerts=_alerts(plan, values),
+        shortfalls=shortfalls,
+        scored=scored,
     )
 
 
-def score(definition_or_code: Definition | str, answers: Mapping[str, float]) -> ScoreResult:
+def score(
+    definition_or_code: Definition | str,
+    answers: Mapping[str, float],
+    *,
+    allow_unscored: bool = False,
+) -> ScoreResult:
     """Score one response.
 
     ``answers`` maps the item number as a string ("1", "2", ... or "5a" for the PSQI) to the
     manual's numeric answer value (PHQ-9 0-3, MFIS 0-4, FSS 1-7); leave an unanswered item out.
-    Raises :class:`ScoringError` for an unknown item, a value the item does not allow, or too many
-    unanswered items under the instrument's rule.
+    Raises :class:`ScoringError` for an unknown item or a value the item does not allow, and
+    :class:`IncompleteError` for too many unanswered items under the instrument's rule, unless
+    ``allow_unscored`` asks for an unscored result (with its ``shortfalls``) instead.
     """
     definition = resolve(definition_or_code)
     plan = definition.plan
     values = read_answers(plan, answers)
     if plan.algorithm == "psqi":
-        return build_result(plan, values, score_components(plan, values), False)
+        components = score_components(plan, values)
+        return build_result(plan, values, components, False, allow_unscored)
     scores, prorated = standard_scores(plan, values)
-    return build_result(plan, values, scores, prorated)
+    return build_result(plan, values, scores, prorated, allow_unscored)

@@ -110,10 +110,13 @@ class ScoreSpec(_Spec):
 
 
 class SafetyRule(_Spec):
-    """An answer that must be brought to a clinician's attention whatever the total."""
+    """An answer that must be brought to a clinician's attention whatever the total: an answer
+    of ``at_least`` or more, or (``unanswered``) the item left blank, which for a question such
+    as PHQ-9 item 9 is a signal of its own."""
 
     item: str
-    at_least: float
+    at_least: float | None = None
+    unanswered: bool = False
     code: str
     message: str
     source: str

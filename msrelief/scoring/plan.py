@@ -92,6 +92,7 @@ class ScorePlan:
     """How one score (the total or a subscale) is computed from keyed item values."""
 
     name: str
+    label: str
     indices: tuple[int, ...]
     aggregate: Literal["sum", "mean", "max", "algorithm"]
     min_answered: int
@@ -118,10 +119,19 @@ class ScorePlan:
 
 @dataclass(frozen=True)
 class SafetyPlan:
+    """Raise ``code`` when the item's answer is at least ``at_least``, or, for a rule with
+    ``unanswered``, when the item was left blank."""
+
     index: int
-    at_least: float
+    at_least: float | None
+    unanswered: bool
     code: str
     message: str
+
+    def fires(self, answer: float | None) -> bool:
+        if self.unanswered:
+            return answer is None
+        return answer is not None and self.at_least is not None and answer >= self.at_least
 
 
 @dataclass(frozen=True)
@@ -192,6 +202,7 @@ def _score_plan(score: ScoreSpec, index: dict[str, int]) -> ScorePlan:
     bands = score.bands or ()
     return ScorePlan(
         name=score.name,
+        label=score.label,
         indices=tuple(index[link] for link in score.items),
         aggregate=score.aggregate,
         min_answered=score.missing.min_answered,
@@ -219,7 +230,7 @@ def compile_plan(spec: DefinitionSpec) -> Plan:
         _recode(item, rule, index) for item, rule in zip(scoring.items, rules, strict=True)
     )
     safety = tuple(
-        SafetyPlan(index[rule.item], rule.at_least, rule.code, rule.message)
+        SafetyPlan(index[rule.item], rule.at_least, rule.unanswered, rule.code, rule.message)
         for rule in scoring.safety
     )
     return Plan(

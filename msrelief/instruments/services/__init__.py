@@ -11,10 +11,11 @@ from msrelief.instruments.services.assigning import (
 from msrelief.instruments.services.filling import (
     NotOpen,
     closed_reason,
+    needed_for_a_score,
     save_draft,
     submit_response,
 )
-from msrelief.instruments.services.flags import acknowledge_flag
+from msrelief.instruments.services.flags import acknowledge_flag, signals_for_client
 from msrelief.instruments.services.reads import view_client_measures, view_flag, view_response
 from msrelief.instruments.services.responses import (
     correct_response,
@@ -36,8 +37,10 @@ __all__ = [
     "enter_response",
     "import_clinic_questionnaire",
     "link_url",
+    "needed_for_a_score",
     "rescore_all",
     "save_draft",
+    "signals_for_client",
     "store_score",
     "submit_response",
     "view_client_measures",

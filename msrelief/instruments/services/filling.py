@@ -17,7 +17,7 @@ from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.instruments.models import Administration, Response, Status
 from msrelief.instruments.services.responses import check_answers, store
-from msrelief.scoring import get_definition
+from msrelief.scoring import ScoringError, get_definition, score
 
 # Why a questionnaire cannot be filled in: (kind, title). ``kind`` picks the explanation on
 # the page that says so (instruments/fill_closed.html).
@@ -102,6 +102,18 @@ def save_draft(
         event="questionnaire.draft_saved",
     )
     return locked
+
+
+def needed_for_a_score(administration: Administration) -> set[str]:
+    """The unanswered items of the draft without which some score cannot be worked out (the
+    review page asks for them gently; the client may still send without them)."""
+    definition = get_definition(administration.instrument_code, administration.instrument_version)
+    answers = {k: float(v) for k, v in administration.draft.items()}
+    try:
+        result = score(definition, answers, allow_unscored=True)
+    except ScoringError:
+        return set()
+    return {item for shortfall in result.shortfalls for item in shortfall.unanswered}
 
 
 @transaction.atomic

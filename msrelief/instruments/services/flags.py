@@ -17,6 +17,7 @@ from msrelief.instruments.models import Response, SafetyFlag
 from msrelief.instruments.services._common import staff_client
 from msrelief.notifications import services as outbox
 from msrelief.notifications.models import Kind
+from msrelief.scoring import get_definition
 from msrelief.scoring.definition import Definition
 
 
@@ -50,6 +51,15 @@ def raise_flag(response: Response, code: str, message: str, definition: Definiti
         about=flag,
     )
     return flag
+
+
+def signals_for_client(response: Response) -> tuple[bool, bool]:
+    """Which kinds of signal ``response`` raised, for the thank-you page: (an answer above the
+    rule's threshold, a question left blank that the rule needs answered)."""
+    codes = {flag.code for flag in response.safety_flags.all()}
+    definition = get_definition(response.instrument_code, response.instrument_version)
+    blank = {rule.code for rule in definition.spec.scoring.safety if rule.unanswered}
+    return bool(codes - blank), bool(codes & blank)
 
 
 @transaction.atomic

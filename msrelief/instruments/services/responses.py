@@ -38,9 +38,11 @@ def _definition_for_entry(code: str) -> Definition:
 
 
 def check_answers(definition: Definition, answers: Answers) -> ScoreResult:
-    """Score ``answers``; a problem becomes a ValidationError that the page can show."""
+    """Score ``answers``; an answer the instrument does not allow becomes a ValidationError that
+    the page can show. Too few answers for a score is not an error: the response is kept, and
+    its score says "not scored" and why (``ScoreResult.shortfalls``)."""
     try:
-        return score(definition, answers)
+        return score(definition, answers, allow_unscored=True)
     except ScoringError as error:
         raise ValidationError(str(error)) from None
 
@@ -157,6 +159,7 @@ def store_score(response: Response, result: ScoreResult) -> Score:
         band=result.band or "",
         missing=result.missing,
         prorated=result.prorated,
+        shortfalls=[shortfall.to_dict() for shortfall in result.shortfalls],
     )
 
 
@@ -172,7 +175,8 @@ def rescore_all(actor_label: str = "rescore command") -> dict[str, int]:
             counts["up_to_date"] += 1
             continue
         try:
-            result = score(definition, {k: float(v) for k, v in response.answers.items()})
+            answers = {k: float(v) for k, v in response.answers.items()}
+            result = score(definition, answers, allow_unscored=True)
         except ScoringError:
             counts["failed"] += 1
             continue

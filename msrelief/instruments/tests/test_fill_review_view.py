@@ -52,13 +52,62 @@ def test_a_clinic_can_set_its_own_crisis_guidance(client, ms_client, therapist, 
     assert "Samaritans" not in done
 
 
-def test_sending_with_too_few_answers_explains_and_stores_nothing(client, ms_client, therapist):
+def test_sending_with_too_few_answers_for_a_score_stores_them_unscored(
+    client, ms_client, therapist
+):
     _, token = assign(therapist, ms_client)
     fill(client, token, {"1": 1})
-    response = client.post(reverse("fill-review", kwargs={"token": token}))
-    assert response.status_code == 400
-    assert "There is a problem" in response.text
-    assert not Response.objects.exists()
+    done = client.post(reverse("fill-review", kwargs={"token": token}), follow=True)
+    assert "Your answers have been sent" in done.text
+    stored = Response.objects.get()
+    assert stored.answers == {"1": 1}
+    score = stored.scores.get()
+    assert score.total is None
+    assert score.shortfalls[0]["unanswered"] == [str(n) for n in range(2, 10)]
+
+
+def test_the_review_names_gently_the_questions_a_score_needs_before_sending(
+    client, ms_client, therapist
+):
+    _, token = assign(therapist, ms_client)
+    fill(client, token, {k: v for k, v in PHQ9_ALL_ZERO.items() if k != "4"})
+    page = client.get(reverse("fill-review", kwargs={"token": token})).text
+    assert "Some questions are not answered" in page
+    assert "You can send your answers as they are" in page
+    assert reverse("fill-question", kwargs={"token": token, "number": 4}) in page
+
+
+def test_the_review_asks_for_nothing_when_every_question_is_answered(
+    client, ms_client, therapist
+):
+    _, token = assign(therapist, ms_client)
+    fill(client, token, PHQ9_ALL_ZERO)
+    page = client.get(reverse("fill-review", kwargs={"token": token})).text
+    assert "Some questions are not answered" not in page
+
+
+def test_a_blank_item_nine_is_sent_and_the_client_is_offered_help_without_alarm(
+    client, ms_client, therapist
+):
+    _, token = assign(therapist, ms_client)
+    fill(client, token, {k: v for k, v in PHQ9_ALL_ZERO.items() if k != "9"})
+    done = client.post(reverse("fill-review", kwargs={"token": token}), follow=True).text
+    assert "Your answers have been sent" in done
+    assert "If you are finding things hard" in done
+    assert "Samaritans" in done
+    assert "Please read this now" not in done
+    flag = Response.objects.get().safety_flags.get()
+    assert flag.code == "phq9-item9-unanswered"
+
+
+def test_no_client_page_shows_a_code_a_file_name_or_a_rule(client, ms_client, therapist):
+    _, token = assign(therapist, ms_client, "dass21")
+    fill(client, token, {str(n): 1 for n in range(4, 22)})
+    review = client.get(reverse("fill-review", kwargs={"token": token})).text
+    done = client.post(reverse("fill-review", kwargs={"token": token}), follow=True).text
+    for page in (review, done):
+        for leak in ("dass21", "instruments.md", "min_answered", "rule:", "[S"):
+            assert leak not in page
 
 
 def test_with_the_mail_server_down_a_positive_item_nine_still_shows_where_to_get_help(

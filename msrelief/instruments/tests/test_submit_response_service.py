@@ -111,12 +111,33 @@ def test_with_the_mail_server_down_a_flag_is_still_raised_and_its_alert_is_retri
     assert mail.outbox[0].to == [therapist.email]
 
 
-def test_too_many_unanswered_items_is_a_clear_error_and_stores_nothing(ms_client, therapist):
+def test_too_few_answers_for_a_score_are_stored_unscored_with_the_rule_that_applied(
+    ms_client, therapist
+):
     administration, _ = assign(therapist, ms_client)
-    with pytest.raises(ValidationError) as error:
-        submit(administration, {"1": 1})
-    assert "phq9" in str(error.value).lower()
-    assert not Response.objects.exists()
+    response = submit(administration, {"1": 1, "9": 0})
+    score = response.scores.get()
+    assert (score.total, score.band, score.missing) == (None, "", 7)
+    (shortfall,) = score.shortfalls
+    assert shortfall["score"] == "total" and shortfall["needed"] == 9
+    assert shortfall["unanswered"] == ["2", "3", "4", "5", "6", "7", "8"]
+    assert shortfall["rule"]
+    administration.refresh_from_db()
+    assert administration.status == "completed"
+
+
+def test_a_blank_item_nine_raises_its_own_signal_and_emails_the_therapist(
+    ms_client, therapist, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    administration, _ = assign(therapist, ms_client)
+    answers = {k: v for k, v in PHQ9_ALL_ZERO.items() if k != "9"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(administration, answers)
+    flag = SafetyFlag.objects.get()
+    assert (flag.response, flag.code) == (response, "phq9-item9-unanswered")
+    assert "unanswered" in flag.message
+    assert mail.outbox[0].to == [therapist.email]
 
 
 def test_item_nine_above_zero_flags_the_response_and_emails_the_therapist(

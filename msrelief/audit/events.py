@@ -74,6 +74,7 @@ EVENTS: dict[str, EventType] = dict(
         _e("safety_flag.raised", Action.CREATE, "{actor} raised {object}"),
         _e("safety_flag.viewed", Action.VIEW, "{actor} looked at {object}"),
         _e("safety_flag.acknowledged", Action.UPDATE, "{actor} acknowledged {object}"),
+        _e("safety_flag.resolved", Action.UPDATE, "{actor} resolved {object}"),
         _e("licensed_wording.created", Action.CREATE, "{actor} imported {object}"),
         _e("licensed_wording.updated", Action.UPDATE, "{actor} imported a new text for {object}"),
         _e(

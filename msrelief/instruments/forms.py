@@ -130,6 +130,15 @@ class AcknowledgeForm(forms.Form):
     )
 
 
+class ResolveForm(forms.Form):
+    note = forms.CharField(
+        label="How was the concern dealt with?",
+        help_text="For example: seen with her GP, who has put a safety plan in place.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
 class CompletedOnForm(forms.Form):
     completed_on = forms.DateField(
         label="Date completed",

@@ -152,6 +152,12 @@ class SignalSource(models.TextChoices):
     SCREEN = "screen", "A pre-session safety screen"
 
 
+class FlagState(models.TextChoices):
+    NEW = "new", "New: needs your attention"
+    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    RESOLVED = "resolved", "Resolved"
+
+
 class SafetyFlag(models.Model):
     """Something a clinician must see now: an answer such as PHQ-9 item 9 above zero, or (from
     care programmes on) a pre-session screen that says refer. ``source`` says which; a flag
@@ -174,6 +180,11 @@ class SafetyFlag(models.Model):
     )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledgement_note = models.TextField(blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-raised_at", "-id"]
@@ -181,11 +192,30 @@ class SafetyFlag(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(source_kind="response") | models.Q(response__isnull=False),
                 name="safety_flag_from_a_response_names_it",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(resolved_at__isnull=True)
+                | models.Q(acknowledged_at__isnull=False),
+                name="safety_flag_is_acknowledged_before_it_is_resolved",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.code} for {self.client}"
+
+    @property
+    def state(self) -> str:
+        """``new`` (nobody has acted yet), ``acknowledged`` (someone has, and said what they
+        did) or ``resolved`` (the concern is closed, with a note saying how)."""
+        if self.resolved_at is not None:
+            return FlagState.RESOLVED
+        if self.acknowledged_at is not None:
+            return FlagState.ACKNOWLEDGED
+        return FlagState.NEW
+
+    @property
+    def state_label(self) -> str:
+        return FlagState(self.state).label
 
 
 class ClinicQuestionnaire(models.Model):

@@ -3,10 +3,15 @@ and the change judgement of the latest against the previous and the first (basel
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
+
+from django.utils import timezone
 
 from msrelief.clients.models import Client
 from msrelief.instruments.models import Response, Score
+from msrelief.instruments.presenting import Summary, summarise
 from msrelief.scoring import ChangeResult, ScoringError, get_definition, judge_change
 from msrelief.scoring.definition import Definition
 
@@ -15,6 +20,8 @@ from msrelief.scoring.definition import Definition
 class Point:
     response: Response
     score: Score | None
+    summary: Summary | None
+    show_time: bool  # another response to the same instrument falls on the same day
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,17 @@ def _judge(definition: Definition, before: Score, after: Score, label: str) -> l
     return found
 
 
+def _point(response: Response, definition: Definition, days: Counter[dt.date]) -> Point:
+    score = _score_for(response, definition)
+    own = get_definition(response.instrument_code, response.instrument_version)
+    return Point(
+        response,
+        score,
+        summarise(own, score) if score is not None else None,
+        days[timezone.localdate(response.submitted_at)] > 1,
+    )
+
+
 def history(client: Client) -> list[InstrumentHistory]:
     responses = (
         Response.objects.filter(client=client, superseded_by__isnull=True)
@@ -64,9 +82,10 @@ def history(client: Client) -> list[InstrumentHistory]:
     histories = []
     for code, rows in sorted(by_code.items()):
         definition = get_definition(code, rows[-1].instrument_version)
-        points = tuple(Point(r, _score_for(r, definition)) for r in rows)
+        days = Counter(timezone.localdate(r.submitted_at) for r in rows)
+        points = tuple(_point(r, definition, days) for r in rows)
         judgements: list[Judgement] = []
-        scored = [p for p in points if p.score is not None]
+        scored = [p for p in points if p.summary is not None and p.summary.scored]
         if len(scored) >= 2:
             latest = scored[-1].score
             assert latest is not None

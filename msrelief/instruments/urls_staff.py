@@ -1,6 +1,6 @@
 from django.urls import path
 
-from msrelief.instruments import views_dashboard, views_wording
+from msrelief.instruments import views_dashboard, views_flags, views_wording
 from msrelief.instruments import views_staff as v
 
 urlpatterns = [
@@ -15,7 +15,13 @@ urlpatterns = [
     path("clients/<int:pk>/measures/enter/<str:code>/", v.enter, name="instruments-enter"),
     path("responses/<int:pk>/", v.response_detail, name="instruments-response"),
     path("responses/<int:pk>/correct/", v.correct, name="instruments-correct"),
-    path("safety-flags/<int:pk>/acknowledge/", v.acknowledge, name="instruments-acknowledge"),
+    path("safety-flags/<int:pk>/", views_flags.flag_detail, name="instruments-flag"),
+    path(
+        "safety-flags/<int:pk>/acknowledge/",
+        views_flags.acknowledge,
+        name="instruments-acknowledge",
+    ),
+    path("safety-flags/<int:pk>/resolve/", views_flags.resolve, name="instruments-resolve"),
     path("clinic/questionnaires/", views_wording.wording, name="instruments-wording"),
     path(
         "clinic/questionnaires/<str:code>/structure.json",

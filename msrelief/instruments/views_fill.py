@@ -105,8 +105,11 @@ def review(request: HttpRequest, access: Access) -> HttpResponse:
         for item in form.items
     ]
     needed = services.needed_for_a_score(access.administration)
-    wanted = [(item.number, row[2]) for item, row in zip(form.items, rows, strict=True)
-              if item.link_id in needed]
+    wanted = [
+        (item.number, row[2])
+        for item, row in zip(form.items, rows, strict=True)
+        if item.link_id in needed
+    ]
     error = None
     if request.method == "POST":
         key = request.POST.get("submission", "")[:64]

@@ -1,4 +1,5 @@
-"""Staff pages for a client's measures: assign, enter, review, correct, and act on safety flags."""
+"""Staff pages for a client's measures: assign, enter, review and correct (safety flags are in
+``views_flags``)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,8 @@ from msrelief.core import errors
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
-from msrelief.instruments import progress, rendering, services
+from msrelief.instruments import presenting, progress, rendering, services
 from msrelief.instruments.forms import (
-    AcknowledgeForm,
     AssignForm,
     CompletedOnForm,
     ItemsForm,
@@ -28,6 +28,7 @@ from msrelief.notifications import services as outbox
 from msrelief.scoring import (
     ScoringError,
     default_registry,
+    get_definition,
     get_definition_for_entry,
     versions_of,
 )
@@ -45,14 +46,14 @@ def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
 def _measures_page(
     request: HttpRequest, client: Any, form: AssignForm, status: int = 200, **extra: Any
 ) -> HttpResponse:
-    flags = list(client.safety_flags.select_related("response", "acknowledged_by"))
+    flags = list(client.safety_flags.select_related("response", "acknowledged_by", "resolved_by"))
     context = {
         "client": client,
         "histories": progress.history(client),
         "open_administrations": client.administrations.filter(
             status__in=[Status.PENDING, Status.IN_PROGRESS]
         ),
-        "flags": flags,
+        "flag_groups": presenting.flag_groups(flags),
         "undelivered": outbox.undelivered_ids(flags),
         "assign_form": form,
         "all_instruments": _entry_choices(),
@@ -176,6 +177,7 @@ def response_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         response.instrument_code, response.instrument_version, response.clinic_id
     )
     rows = [(item, item.label_for(response.answers.get(item.link_id))) for item in qform.items]
+    definition = get_definition(response.instrument_code, response.instrument_version)
     versions = []
     cursor = response.supersedes
     while cursor is not None:
@@ -189,7 +191,8 @@ def response_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "client": response.client,
             "qform": qform,
             "rows": rows,
-            "scores": response.scores.all(),
+            "summaries": [(s, presenting.summarise(definition, s)) for s in response.scores.all()],
+            "flags": response.safety_flags.select_related("acknowledged_by", "resolved_by"),
             "older_versions": versions,
         },
     )
@@ -227,24 +230,4 @@ def correct(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         400 if failed else 200,
         reason_form=reason,
         original=original,
-    )
-
-
-@staff_required
-def acknowledge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    flag = services.view_flag(request.user, pk)
-    form = AcknowledgeForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.acknowledge_flag(request.user, flag, form.cleaned_data["note"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, "The safety flag was acknowledged.")
-        return redirect("instruments-measures", pk=flag.client_id)
-    return render(
-        request,
-        "instruments/acknowledge.html",
-        {"flag": flag, "client": flag.client, "form": form},
-        status=400 if form.errors else 200,
     )

@@ -118,6 +118,7 @@ class SafetyRule(_Spec):
     at_least: float | None = None
     unanswered: bool = False
     code: str
+    title: str = ""  # a few words for an email subject line or a list: no health details
     message: str
     source: str
 

@@ -15,7 +15,11 @@ from msrelief.instruments.services.filling import (
     save_draft,
     submit_response,
 )
-from msrelief.instruments.services.flags import acknowledge_flag, signals_for_client
+from msrelief.instruments.services.flags import (
+    acknowledge_flag,
+    resolve_flag,
+    signals_for_client,
+)
 from msrelief.instruments.services.reads import view_client_measures, view_flag, view_response
 from msrelief.instruments.services.responses import (
     correct_response,
@@ -39,6 +43,7 @@ __all__ = [
     "link_url",
     "needed_for_a_score",
     "rescore_all",
+    "resolve_flag",
     "save_draft",
     "signals_for_client",
     "store_score",

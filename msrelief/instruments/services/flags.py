@@ -22,7 +22,8 @@ from msrelief.scoring.definition import Definition
 
 
 def raise_flag(response: Response, code: str, message: str, definition: Definition) -> SafetyFlag:
-    source = next((r.source for r in definition.spec.scoring.safety if r.code == code), "")
+    rule = next((r for r in definition.spec.scoring.safety if r.code == code), None)
+    source = rule.source if rule else ""
     flag = SafetyFlag.objects.create(
         clinic=response.clinic,
         client=response.client,
@@ -44,8 +45,8 @@ def raise_flag(response: Response, code: str, message: str, definition: Definiti
         response.client.therapist.email,
         {
             "clinic_name": response.clinic.name,
-            "signal": code,
-            "url": settings.BASE_URL + reverse("instruments-measures", args=[response.client_id]),
+            "signal": (rule.title if rule and rule.title else "a questionnaire answer"),
+            "url": settings.BASE_URL + reverse("instruments-flag", args=[flag.pk]),
         },
         clinic=response.clinic,
         about=flag,
@@ -71,7 +72,9 @@ def acknowledge_flag(actor: User, flag: SafetyFlag, note: str) -> SafetyFlag:
         raise ValidationError({"note": "Say what you did, for example 'phoned the client'."})
     locked = SafetyFlag.objects.select_for_update().get(pk=flag.pk)
     if locked.acknowledged_at is not None:
-        raise ValidationError("This flag has already been acknowledged.")
+        by = locked.acknowledged_by
+        who = f", by {by.full_name or by.email}" if by is not None else ""
+        raise ValidationError(f"This flag has already been acknowledged{who}.")
     locked.acknowledged_by = actor
     locked.acknowledged_at = timezone.now()
     locked.acknowledgement_note = note.strip()
@@ -83,5 +86,33 @@ def acknowledge_flag(actor: User, flag: SafetyFlag, note: str) -> SafetyFlag:
         clinic=locked.clinic,
         changes={"fields": ["acknowledged_at", "acknowledgement_note"]},
         event="safety_flag.acknowledged",
+    )
+    return locked
+
+
+@transaction.atomic
+def resolve_flag(actor: User, flag: SafetyFlag, note: str) -> SafetyFlag:
+    """Close an acknowledged flag: the concern has been dealt with, and ``note`` says how (for
+    example "seen with her GP; safety plan in place"). Locked and read again, like
+    :func:`acknowledge_flag`."""
+    staff_client(actor, flag.client)
+    if not note.strip():
+        raise ValidationError({"note": "Say how the concern was dealt with."})
+    locked = SafetyFlag.objects.select_for_update().get(pk=flag.pk)
+    if locked.acknowledged_at is None:
+        raise ValidationError("Record what you did (acknowledge the flag) before resolving it.")
+    if locked.resolved_at is not None:
+        raise ValidationError("This flag has already been resolved.")
+    locked.resolved_by = actor
+    locked.resolved_at = timezone.now()
+    locked.resolution_note = note.strip()
+    locked.save(update_fields=["resolved_by", "resolved_at", "resolution_note"])
+    audit.record(
+        actor,
+        Action.UPDATE,
+        locked,
+        clinic=locked.clinic,
+        changes={"fields": ["resolved_at", "resolution_note"]},
+        event="safety_flag.resolved",
     )
     return locked

@@ -31,7 +31,7 @@ def test_opening_a_safety_flag_is_audited_and_an_outsider_gets_not_found(
     services.save_draft(administration, {**PHQ9_ALL_ZERO, "9": 1}, None)
     services.submit_response(administration, None, "link")
     flag = SafetyFlag.objects.get()
-    url = reverse("instruments-acknowledge", args=[flag.pk])
+    url = reverse("instruments-flag", args=[flag.pk])
     client.force_login(therapist)
     assert client.get(url).status_code == 200
     assert views_of(therapist, "safety_flag.viewed").exists()

@@ -77,9 +77,7 @@ def test_the_review_names_gently_the_questions_a_score_needs_before_sending(
     assert reverse("fill-question", kwargs={"token": token, "number": 4}) in page
 
 
-def test_the_review_asks_for_nothing_when_every_question_is_answered(
-    client, ms_client, therapist
-):
+def test_the_review_asks_for_nothing_when_every_question_is_answered(client, ms_client, therapist):
     _, token = assign(therapist, ms_client)
     fill(client, token, PHQ9_ALL_ZERO)
     page = client.get(reverse("fill-review", kwargs={"token": token})).text

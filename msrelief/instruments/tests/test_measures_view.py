@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -117,3 +119,37 @@ def _forget_definitions():
     registry.default_registry.cache_clear()
     registry._registry_of.cache_clear()
     registry._packaged.cache_clear()
+
+
+def test_an_unscored_response_reads_not_scored_with_the_blank_questions_and_the_rule(
+    client, ms_client, therapist
+):
+    answers = {k: v for k, v in PHQ9_ALL_ZERO.items() if k not in ("3", "7")}
+    services.enter_response(therapist, ms_client, "phq9", answers)
+    client.force_login(therapist)
+    page = client.get(measures(ms_client)).text
+    assert "Not scored" in page
+    assert "Total score: needs all 9 questions answered; questions 3 and 7 were left blank." in page
+    assert "Rule:" in page
+
+
+def test_scores_read_as_names_labels_and_whole_numbers(client, ms_client, therapist):
+    services.enter_response(therapist, ms_client, "dass21", {str(n): 1 for n in range(1, 22)})
+    client.force_login(therapist)
+    page = client.get(measures(ms_client)).text
+    assert "Depression (x2) 14 (moderate)" in page
+    assert "14.0" not in page
+    results = page[page.index("<h2>Results</h2>") : page.index("Waiting to be filled in")]
+    assert "dass21" not in re.sub(r"<[^>]+>", " ", results).lower()  # visible text
+
+
+def test_two_responses_on_one_day_show_their_times(client, ms_client, therapist):
+    services.enter_response(therapist, ms_client, "phq9", PHQ9_ALL_ZERO)
+    services.enter_response(therapist, ms_client, "phq9", {**PHQ9_ALL_ZERO, "1": 1})
+    services.enter_response(therapist, ms_client, "fss", {str(n): 4 for n in range(1, 10)})
+    client.force_login(therapist)
+    page = client.get(measures(ms_client)).text
+    rows = [row for row in page.split("<tr>") if "View<span" in row]
+    timed = [row for row in rows if re.search(r"\d{4}, \d\d:\d\d</td>", row)]
+    assert len(rows) == 3
+    assert len(timed) == 2  # the two PHQ-9s of today; the one FSS shows its date alone

@@ -14,8 +14,9 @@ def stored(ms_client, therapist):
 def test_staff_see_answers_scores_and_versions(client, stored, colleague):
     client.force_login(colleague)
     page = client.get(reverse("instruments-response", args=[stored.pk])).text
-    assert "Instrument version 1.0" in page
-    assert "phq9@1.0/" in page
+    assert "Version 1.0 of the form" in page
+    assert "PHQ-9 form version 1.0, scoring rules edition 1" in page
+    assert "phq9@1.0/" not in page
     assert "Not at all" in page
 
 

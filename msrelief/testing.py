@@ -25,8 +25,7 @@ def make_client_record(actor: Any, **fields: Any) -> Any:
         "phenotype": "RRMS",
         "diagnosis_year": 2010,
         "edss": Decimal("3.5"),
-        "dmt": "ocrelizumab",
-        "other_medicines": ["baclofen"],
+        "notes": "Prefers morning sessions.",
     }
     defaults.update(fields)
     return services.create_client(actor, consented_on=dt.date(2026, 1, 5), **defaults)

@@ -18,6 +18,7 @@ LABELS = {
     "instruments.administration": "Questionnaire",
     "instruments.clinicquestionnaire": "Licensed wording",
     "clients.consentrecord": "Consent record",
+    "clients.dmtperiod": "DMT period",
     "accounts.user": "Login",
     "notifications.message": "Message",
 }

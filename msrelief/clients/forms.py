@@ -10,17 +10,9 @@ from django.utils import timezone
 from msrelief.accounts.models import User
 from msrelief.clients import consent, permissions
 from msrelief.clients.models import Client, Phenotype
-from msrelief.core.fields import LinesField
 
 
 class ClientForm(forms.ModelForm[Client]):
-    other_medicines = LinesField(
-        required=False,
-        label="Other medicines",
-        help_text="One per line, for example: baclofen 10 mg three times a day.",
-        max_length=2000,
-    )
-
     class Meta:
         model = Client
         fields = [
@@ -30,8 +22,6 @@ class ClientForm(forms.ModelForm[Client]):
             "phenotype",
             "diagnosis_year",
             "edss",
-            "dmt",
-            "other_medicines",
             "email",
             "therapist",
             "notes",

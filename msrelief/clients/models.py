@@ -70,10 +70,6 @@ class Client(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(10), validate_edss_step],
         help_text="Expanded Disability Status Scale, 0 to 10 in steps of 0.5, if known.",
     )
-    dmt = models.CharField(
-        "Disease-modifying therapy", max_length=200, blank=True, help_text="Leave empty if none."
-    )
-    other_medicines = models.JSONField(default=list, blank=True)
     email = models.EmailField(blank=True, help_text="Where questionnaire links are sent.")
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -123,3 +119,39 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"Consent {self.text_version} on {self.consented_on}"
+
+
+# The dated history lives in its own module; Django finds its models through this import.
+from msrelief.clients.models_history import (  # noqa: E402
+    Condition,
+    ConditionKind,
+    DmtPeriod,
+    Drug,
+    Fall,
+    Goal,
+    Medicine,
+    MedicineGroup,
+    Recovery,
+    Relapse,
+    Route,
+)
+
+__all__ = [
+    "EARLIEST_YEAR",
+    "Client",
+    "Condition",
+    "ConditionKind",
+    "ConsentRecord",
+    "DmtPeriod",
+    "Drug",
+    "Fall",
+    "Goal",
+    "Medicine",
+    "MedicineGroup",
+    "Phenotype",
+    "Recovery",
+    "Relapse",
+    "Route",
+    "Sex",
+    "validate_edss_step",
+]

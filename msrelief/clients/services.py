@@ -26,8 +26,6 @@ EDITABLE_FIELDS = (
     "phenotype",
     "diagnosis_year",
     "edss",
-    "dmt",
-    "other_medicines",
     "email",
     "notes",
     "therapist",

@@ -14,8 +14,6 @@ def form_data(**overrides):
         "phenotype": "SPMS",
         "diagnosis_year": "2009",
         "edss": "5.5",
-        "dmt": "",
-        "other_medicines": "baclofen\n\n  vitamin D  \n",
         "email": "jo@example.test",
         "notes": "",
         "consent_given": "on",
@@ -31,7 +29,6 @@ def test_a_therapist_adds_a_client_and_is_taken_to_the_record(client, therapist)
     new = Client.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("clients-detail", args=[new.pk])
-    assert new.other_medicines == ["baclofen", "vitamin D"]
     assert new.consents.get().consented_on.isoformat() == "2026-11-01"
 
 

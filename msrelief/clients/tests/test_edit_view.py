@@ -15,11 +15,9 @@ def data_for(record, **overrides):
         "phenotype": record.phenotype,
         "diagnosis_year": str(record.diagnosis_year),
         "edss": str(record.edss),
-        "dmt": record.dmt,
-        "other_medicines": "\n".join(record.other_medicines),
+        "notes": record.notes,
         "email": record.email,
         "therapist": str(record.therapist_id),
-        "notes": record.notes,
     }
     data.update(overrides)
     return data
@@ -34,23 +32,25 @@ def test_a_colleague_edits_a_record_and_the_change_is_audited(client, ms_client,
     assert AuditEvent.objects.get(action="update").changes == {"fields": ["phenotype"]}
 
 
-def test_the_edit_form_shows_stored_medicines_one_per_line(client, ms_client, therapist):
+def test_the_edit_form_shows_the_stored_notes(client, ms_client, therapist):
     client.force_login(therapist)
-    assert ">\nbaclofen</textarea>" in client.get(edit_url(ms_client)).text
+    assert ">\nPrefers morning sessions.</textarea>" in client.get(edit_url(ms_client)).text
 
 
 def test_bad_input_keeps_the_stored_record(client, ms_client, therapist):
     client.force_login(therapist)
-    response = client.post(edit_url(ms_client), data_for(ms_client, diagnosis_year="1900", dmt="x"))
+    response = client.post(
+        edit_url(ms_client), data_for(ms_client, diagnosis_year="1900", notes="x")
+    )
     assert response.status_code == 400
     assert "before the year of birth" in response.text
     ms_client.refresh_from_db()
-    assert ms_client.dmt == "ocrelizumab"
+    assert ms_client.notes == "Prefers morning sessions."
 
 
 def test_an_outsider_gets_404_for_the_edit_page_and_the_post(client, ms_client, outsider):
     client.force_login(outsider)
     assert client.get(edit_url(ms_client)).status_code == 404
-    assert client.post(edit_url(ms_client), data_for(ms_client, dmt="x")).status_code == 404
+    assert client.post(edit_url(ms_client), data_for(ms_client, notes="x")).status_code == 404
     ms_client.refresh_from_db()
-    assert ms_client.dmt == "ocrelizumab"
+    assert ms_client.notes == "Prefers morning sessions."

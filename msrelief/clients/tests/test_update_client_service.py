@@ -9,29 +9,29 @@ from msrelief.clients import services
 
 
 def test_a_colleague_in_the_same_clinic_can_update_a_client(ms_client, colleague):
-    services.update_client(colleague, ms_client, edss=Decimal("4.0"), dmt="")
+    services.update_client(colleague, ms_client, edss=Decimal("4.0"), notes="")
     ms_client.refresh_from_db()
     assert ms_client.edss == Decimal("4.0")
     event = AuditEvent.objects.get(action="update")
     assert event.actor == colleague
-    assert event.changes == {"fields": ["dmt", "edss"]}
+    assert event.changes == {"fields": ["edss", "notes"]}
 
 
 def test_an_update_that_changes_nothing_writes_no_event(ms_client, therapist):
-    services.update_client(therapist, ms_client, dmt=ms_client.dmt)
+    services.update_client(therapist, ms_client, notes=ms_client.notes)
     assert not AuditEvent.objects.filter(action="update").exists()
 
 
 def test_an_outsider_cannot_update_a_client_they_cannot_see(ms_client, outsider):
     with pytest.raises(Http404):
-        services.update_client(outsider, ms_client, dmt="x")
+        services.update_client(outsider, ms_client, notes="x")
     ms_client.refresh_from_db()
-    assert ms_client.dmt == "ocrelizumab"
+    assert ms_client.notes == "Prefers morning sessions."
 
 
 def test_a_bad_update_leaves_the_stored_record_unchanged(ms_client, therapist):
     with pytest.raises(ValidationError):
-        services.update_client(therapist, ms_client, dmt="changed", edss=Decimal("11"))
+        services.update_client(therapist, ms_client, notes="changed", edss=Decimal("11"))
     ms_client.refresh_from_db()
-    assert ms_client.dmt == "ocrelizumab"
+    assert ms_client.notes == "Prefers morning sessions."
     assert not AuditEvent.objects.filter(action="update").exists()

@@ -5,10 +5,11 @@ Reliable Change Index (Jacobson NS, Truax P. *J Consult Clin Psychol* 1991;59:12
 * SEM = SD x sqrt(1 - r); SEdiff = sqrt(2) x SEM = SD x sqrt(2) x sqrt(1 - r);
 * RCI = (follow-up - baseline) / SEdiff; |RCI| > 1.96 is a reliable change (95 %).
 
-Where a published SEM exists for the score (e.g. FSS 0.7, MFIS 7.3; Learmonth 2013) it is used
-directly (SEdiff = sqrt(2) x SEM), as ``research/instruments.md`` section 2.1 advises. A caller may
-supply its own SD (say, the clinic's baseline SD) and/or r, with a source string; then the SD
-formula is used with the caller's values, falling back to the definition's for the one not given.
+Where a published SEM exists for the score (e.g. FSS 0.7, MFIS 7.3; Learmonth 2013 [S19]) it is
+used directly (SEdiff = sqrt(2) x SEM): an SEM measured in people with MS is a better basis than
+one computed from a clinic's few clients. A caller may supply its own SD (say, the clinic's
+baseline SD) and/or r, with a source string; then the SD formula is used with the caller's
+values, falling back to the definition's for the one not given.
 
 MCID (minimal clinically important difference) comes from the definition with its source. It is
 direction-aware: the improvement threshold applies to change in the better direction (down for

@@ -1,5 +1,9 @@
 """A client's measures over time: each instrument's current responses in order, their scores,
-and the change judgement of the latest against the previous and the first (baseline)."""
+and the change judgement of the latest against the previous and the first (baseline).
+
+An MCID that depends on disability (MSIS-29 physical, Costelloe 2007) is chosen by the client's
+EDSS as recorded now, on the client's page; without one, that MCID is not applied and the
+judgement says so."""
 
 from __future__ import annotations
 
@@ -45,7 +49,9 @@ def _score_for(response: Response, definition: Definition) -> Score | None:
     return chosen[0] if chosen else None
 
 
-def _judge(definition: Definition, before: Score, after: Score, label: str) -> list[Judgement]:
+def _judge(
+    definition: Definition, before: Score, after: Score, label: str, edss: float | None
+) -> list[Judgement]:
     found = []
     for name in definition.score_names:
         old = before.total if name == "total" else before.subscales.get(name)
@@ -53,9 +59,10 @@ def _judge(definition: Definition, before: Score, after: Score, label: str) -> l
         if old is None or new is None:
             continue
         try:
-            found.append(Judgement(label, name, judge_change(definition, old, new, name)))
+            result = judge_change(definition, old, new, name, edss=edss)
         except (ScoringError, KeyError):
             continue
+        found.append(Judgement(label, name, result))
     return found
 
 
@@ -79,6 +86,7 @@ def history(client: Client) -> list[InstrumentHistory]:
     by_code: dict[str, list[Response]] = {}
     for response in responses:
         by_code.setdefault(response.instrument_code, []).append(response)
+    edss = None if client.edss is None else float(client.edss)
     histories = []
     for code, rows in sorted(by_code.items()):
         definition = get_definition(code, rows[-1].instrument_version)
@@ -91,8 +99,8 @@ def history(client: Client) -> list[InstrumentHistory]:
             assert latest is not None
             previous, first = scored[-2].score, scored[0].score
             assert previous is not None and first is not None
-            judgements += _judge(definition, previous, latest, "since the previous response")
+            judgements += _judge(definition, previous, latest, "since the previous response", edss)
             if len(scored) > 2:
-                judgements += _judge(definition, first, latest, "since the first (baseline)")
+                judgements += _judge(definition, first, latest, "since the first (baseline)", edss)
         histories.append(InstrumentHistory(definition, points, tuple(judgements)))
     return histories

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from msrelief.instruments import views_dashboard, views_flags, views_wording
+from msrelief.instruments import views_dashboard, views_flags, views_sources, views_wording
 from msrelief.instruments import views_staff as v
 
 urlpatterns = [
     path("clients/", views_dashboard.dashboard, name="clients-dashboard"),
     path("clients/<int:pk>/measures/", v.measures, name="instruments-measures"),
+    path("measures/sources/", views_sources.sources, name="instruments-sources"),
     path("clients/<int:pk>/measures/assign/", v.assign, name="instruments-assign"),
     path(
         "clients/<int:pk>/measures/<int:administration_pk>/cancel/",

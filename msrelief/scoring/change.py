@@ -5,10 +5,11 @@ Reliable Change Index (Jacobson NS, Truax P. *J Consult Clin Psychol* 1991;59:12
 * SEM = SD x sqrt(1 - r); SEdiff = sqrt(2) x SEM = SD x sqrt(2) x sqrt(1 - r);
 * RCI = (follow-up - baseline) / SEdiff; |RCI| > 1.96 is a reliable change (95 %).
 
-Where a published SEM exists for the score (e.g. FSS 0.7, MFIS 7.3; Learmonth 2013) it is used
-directly (SEdiff = sqrt(2) x SEM), as ``research/instruments.md`` section 2.1 advises. A caller may
-supply its own SD (say, the clinic's baseline SD) and/or r, with a source string; then the SD
-formula is used with the caller's values, falling back to the definition's for the one not given.
+Where a published SEM exists for the score (e.g. FSS 0.7, MFIS 7.3; Learmonth 2013 [S19]) it is
+used directly (SEdiff = sqrt(2) x SEM): an SEM measured in people with MS is a better basis than
+one computed from a clinic's few clients. A caller may supply its own SD (say, the clinic's
+baseline SD) and/or r, with a source string; then the SD formula is used with the caller's
+values, falling back to the definition's for the one not given.
 
 MCID (minimal clinically important difference) comes from the definition with its source. It is
 direction-aware: the improvement threshold applies to change in the better direction (down for
@@ -27,6 +28,12 @@ How the two combine into ``classification``:
 * neither: ``classification`` is None; the raw change and percent change are still given.
 
 ``basis`` records which of these applied, so a screen can say what the judgement rests on.
+
+An MCID given by EDSS band (MSIS-29 physical: 7 points at EDSS 0-5, 8 at EDSS 5.5-8; Costelloe
+2007 [S20]) needs the client's ``edss``: the band it falls in gives the threshold, and
+``mcid_band`` / ``mcid_note`` say which was used ("MCID 7 points, for EDSS 0-5 (Costelloe
+2007)"). With no EDSS, or one outside every band, no MCID is applied and
+``mcid_note`` says why; the band is never guessed. See :mod:`msrelief.scoring.edss`.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from msrelief.scoring.definition import Definition
+from msrelief.scoring.edss import band_label, bands_summary, choose_band, is_edss, number
 from msrelief.scoring.engine import ScoreResult, resolve
 from msrelief.scoring.errors import ScoringError
 
@@ -66,12 +74,25 @@ class ChangeResult:
     classification: Classification | None
     basis: Basis | None
     sources: tuple[str, ...]
+    edss: float | None = None
+    mcid_band: str | None = None  # "EDSS 0-5" when the MCID depends on the EDSS band
+    mcid_note: str | None = None  # which MCID was used, or why none was applied
 
 
 @dataclass(frozen=True)
 class _Noise:
     se_diff: float | None
     sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Threshold:
+    value: float | None = None
+    unit: str | None = None
+    meets: bool | None = None
+    sources: tuple[str, ...] = ()
+    band: str | None = None
+    note: str | None = None
 
 
 def change_from_baseline(baseline: float, follow_up: float) -> float:
@@ -129,19 +150,45 @@ def _noise(
 
 
 def _mcid(
-    definition: Definition, name: str, better: bool | None, change: float, percent: float | None
-) -> tuple[float | None, str | None, bool | None, tuple[str, ...]]:
+    definition: Definition,
+    name: str,
+    better: bool | None,
+    change: float,
+    percent: float | None,
+    edss: float | None,
+) -> _Threshold:
     mcid = definition.mcid_for(name)
-    if mcid is None or (mcid.improvement is None and mcid.deterioration is None):
-        return None, None, None, ()
+    if mcid is None:
+        return _Threshold()
+    improvement, deterioration, band, cite = mcid.improvement, mcid.deterioration, None, None
+    if mcid.by_edss is not None:
+        choice, cite = choose_band(mcid.by_edss, edss), mcid.by_edss.cite
+        if choice.band is None:
+            given = bands_summary(mcid.by_edss, mcid.unit or "")
+            return _Threshold(note=f"No MCID applied: {choice.reason} ({cite}: {given})")
+        improvement, deterioration = choice.band.improvement, choice.band.deterioration
+        band = band_label(choice.band)
+    if improvement is None and deterioration is None:
+        return _Threshold()
     if better is None:
-        return None, mcid.unit, False, (mcid.source,)
-    threshold = mcid.improvement if better else mcid.deterioration
+        either = improvement if improvement is not None else deterioration
+        assert either is not None
+        note = _used(mcid.unit, band, cite, either)
+        return _Threshold(None, mcid.unit, False, (mcid.source,), band, note)
+    threshold = improvement if better else deterioration
     if threshold is None:
-        return None, mcid.unit, None, ()
+        return _Threshold(unit=mcid.unit, band=band)
     size = abs(change) if mcid.unit == "points" else (None if percent is None else abs(percent))
     meets = None if size is None else size >= threshold - 1e-9
-    return threshold, mcid.unit, meets, (mcid.source,)
+    note = _used(mcid.unit, band, cite, threshold)
+    return _Threshold(threshold, mcid.unit, meets, (mcid.source,), band, note)
+
+
+def _used(unit: str | None, band: str | None, cite: str | None, value: float) -> str | None:
+    """ "MCID 7 points, for EDSS 0-5 (Costelloe 2007)" for a band MCID; None otherwise."""
+    if band is None or cite is None:
+        return None
+    return f"MCID {number(value)} {unit}, for {band} ({cite})"
 
 
 def _classify(
@@ -173,8 +220,14 @@ def judge_change(
     sd_source: str | None = None,
     r: float | None = None,
     r_source: str | None = None,
+    edss: float | None = None,
 ) -> ChangeResult:
-    """Change from ``baseline`` to ``follow_up`` on one score, with RCI and MCID judgement."""
+    """Change from ``baseline`` to ``follow_up`` on one score, with RCI and MCID judgement.
+
+    ``edss`` is the client's EDSS (0-10 in steps of 0.5), used only by an MCID given by EDSS band.
+    """
+    if edss is not None and not is_edss(edss):
+        raise ScoringError(f"the EDSS must be 0 to 10 in steps of 0.5, got {edss}")
     definition = resolve(definition_or_code)
     direction = definition.score_spec(score).direction
     change = change_from_baseline(baseline, follow_up)
@@ -185,8 +238,8 @@ def judge_change(
         None if noise.se_diff is None else reliable_change_index(baseline, follow_up, noise.se_diff)
     )
     reliable = None if rci is None else abs(rci) > RELIABLE_Z
-    threshold, unit, meets, mcid_sources = _mcid(definition, score, better, change, percent)
-    classification, basis = _classify(better, reliable, meets)
+    mcid = _mcid(definition, score, better, change, percent, edss)
+    classification, basis = _classify(better, reliable, mcid.meets)
     rci_sources = (JACOBSON_TRUAX, *noise.sources) if noise.se_diff is not None else ()
     return ChangeResult(
         code=definition.code,
@@ -199,12 +252,15 @@ def judge_change(
         se_diff=noise.se_diff,
         rci=rci,
         reliable=reliable,
-        mcid=threshold,
-        mcid_unit=unit,
-        meets_mcid=meets,
+        mcid=mcid.value,
+        mcid_unit=mcid.unit,
+        meets_mcid=mcid.meets,
         classification=classification,
         basis=basis,
-        sources=(*rci_sources, *mcid_sources),
+        sources=(*rci_sources, *mcid.sources),
+        edss=edss,
+        mcid_band=mcid.band,
+        mcid_note=mcid.note,
     )
 
 
@@ -218,6 +274,7 @@ def judge_results(
     sd_source: str | None = None,
     r: float | None = None,
     r_source: str | None = None,
+    edss: float | None = None,
 ) -> ChangeResult:
     """:func:`judge_change` on two :class:`ScoreResult` objects of the same instrument."""
     definition = resolve(definition_or_code)
@@ -230,5 +287,13 @@ def judge_results(
             raise ScoringError(f"the {label} result has no {score!r} score")
         values.append(value)
     return judge_change(
-        definition, values[0], values[1], score, sd=sd, sd_source=sd_source, r=r, r_source=r_source
+        definition,
+        values[0],
+        values[1],
+        score,
+        sd=sd,
+        sd_source=sd_source,
+        r=r,
+        r_source=r_source,
+        edss=edss,
     )

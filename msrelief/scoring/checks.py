@@ -12,8 +12,16 @@ import math
 import re
 from collections.abc import Iterable
 
+from msrelief.scoring.edss import is_edss
 from msrelief.scoring.errors import DefinitionError
-from msrelief.scoring.models import AnswerScale, DefinitionSpec, ItemSpec, ScoreSpec, ScoringSpec
+from msrelief.scoring.models import (
+    AnswerScale,
+    DefinitionSpec,
+    ItemSpec,
+    Mcid,
+    ScoreSpec,
+    ScoringSpec,
+)
 
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 VERSION_PATTERN = re.compile(r"^\d+\.\d+$")
@@ -298,3 +306,35 @@ def _check_change_inputs(c: _Checker) -> None:
             raise c.fail(f"mcid.{name}", "thresholds are positive sizes of change")
         if values and mcid.unit is None:
             raise c.fail(f"mcid.{name}.unit", "say whether the MCID is in points or percent")
+        _check_mcid_by_edss(c, name, mcid)
+
+
+def _check_mcid_by_edss(c: _Checker, name: str, mcid: Mcid) -> None:
+    by_edss = mcid.by_edss
+    if by_edss is None:
+        return
+    field = f"mcid.{name}"
+    if mcid.improvement is not None or mcid.deterioration is not None:
+        raise c.fail(field, "with by_edss, give the thresholds per EDSS band (leave these null)")
+    if mcid.unit is None:
+        raise c.fail(f"{field}.unit", "say whether the MCID is in points or percent")
+    if not by_edss.cite.strip():
+        raise c.fail(f"{field}.by_edss.cite", "needs the short author-year shown with the MCID")
+    if not by_edss.bands:
+        raise c.fail(f"{field}.by_edss.bands", "needs at least one EDSS band")
+    previous_high: float | None = None
+    for position, band in enumerate(by_edss.bands):
+        where = f"{field}.by_edss.bands[{position}]"
+        low, high = band.edss
+        if not (is_edss(low) and is_edss(high)):
+            raise c.fail(f"{where}.edss", "EDSS bounds go from 0 to 10 in steps of 0.5")
+        if low > high:
+            raise c.fail(f"{where}.edss", f"the lower bound {low:g} is above the upper {high:g}")
+        if previous_high is not None and low <= previous_high:
+            raise c.fail(f"{where}.edss", "bands must rise without overlapping the one before")
+        previous_high = high
+        values = [v for v in (band.improvement, band.deterioration) if v is not None]
+        if not values:
+            raise c.fail(where, "needs an improvement or a deterioration threshold")
+        if any(v <= 0 for v in values):
+            raise c.fail(where, "thresholds are positive sizes of change")

@@ -154,14 +154,37 @@ class Reliability(_Spec):
     sem_source: str
 
 
+class EdssBand(_Spec):
+    """The MCID for clients whose EDSS lies in ``edss`` (inclusive, e.g. ``[0, 5]``)."""
+
+    edss: tuple[float, float]
+    improvement: float | None = None
+    deterioration: float | None = None
+
+
+class McidByEdss(_Spec):
+    """An MCID that depends on disability: one threshold per EDSS band, none outside them.
+
+    ``cite`` is the short author-year shown beside the threshold ("Costelloe 2007").
+    """
+
+    cite: str
+    bands: tuple[EdssBand, ...]
+
+
 class Mcid(_Spec):
-    """Minimal clinically important difference for one score; null values mean not found."""
+    """Minimal clinically important difference for one score; null values mean not found.
+
+    With ``by_edss`` the thresholds are given per EDSS band and the top-level ``improvement`` and
+    ``deterioration`` stay null: the client's EDSS chooses the band.
+    """
 
     improvement: float | None = None
     deterioration: float | None = None
     unit: Literal["points", "percent"] | None = None
     population: str | None = None
     source: str
+    by_edss: McidByEdss | None = None
 
 
 class DefinitionSpec(_Spec):

@@ -1,10 +1,10 @@
 """Pittsburgh Sleep Quality Index: the seven-component algorithm of Buysse et al. (1989).
 
 Source: Buysse DJ, Reynolds CF, Monk TH, Berman SR, Kupfer DJ. The Pittsburgh Sleep Quality
-Index. *Psychiatry Res* 1989;28:193-213, as summarised in ``research/instruments.md`` section 3.9.
-The public Awell implementation has two known faults (instruments.md section 2.4) that this module
-avoids: the disturbance items are scored 0-3 like every other frequency item, and the efficiency
-bands are closed intervals with no gaps (84.5 % falls in the 75-84 % band).
+Index. *Psychiatry Res* 1989;28:193-213 [S16] (keys: ``docs/scoring/sources.md``). The public
+Awell implementation [S2] has two known faults that this module avoids: the disturbance items
+are scored 0-3 like every other frequency item, and the efficiency bands are closed intervals with
+no gaps (84.5 % falls in the 75-84 % band).
 
 Answer encoding (documented for users in ``docs/scoring/psqi.md``); item numbers follow the
 printed form:

@@ -153,3 +153,37 @@ def test_two_responses_on_one_day_show_their_times(client, ms_client, therapist)
     timed = [row for row in rows if re.search(r"\d{4}, \d\d:\d\d</td>", row)]
     assert len(rows) == 3
     assert len(timed) == 2  # the two PHQ-9s of today; the one FSS shows its date alone
+
+
+def _msis29_v1(physical_item: int) -> dict[str, int]:
+    """MSIS-29 version 1 answers: items 1-6 at ``physical_item``, every other item at 3."""
+    return {str(n): (physical_item if n <= 6 else 3) for n in range(1, 30)}
+
+
+@pytest.mark.parametrize(
+    ("edss", "said", "judgement"),
+    [
+        # Physical 50.0 -> 42.5 (a fall of 7.5). Costelloe 2007: 7 points for EDSS 0-5, 8 for 5.5-8.
+        ("3.5", "MCID 7 points, for EDSS 0-5 (Costelloe 2007).", "Judgement: <strong>improved"),
+        ("6.0", "MCID 8 points, for EDSS 5.5-8 (Costelloe 2007).", "<strong>no reliable change"),
+        ("8.5", "No MCID applied: no MCID for EDSS above 8", "No judgement."),
+        (None, "No MCID applied: needs the client&#x27;s EDSS", "No judgement."),
+    ],
+)
+def test_the_msis29_change_says_which_edss_band_chose_its_mcid(
+    client, therapist, edss, said, judgement
+):
+    from decimal import Decimal
+
+    from msrelief.testing import make_client_record
+
+    record = make_client_record(therapist, edss=None if edss is None else Decimal(edss))
+    for physical_item in (3, 2):
+        services.enter_response(therapist, record, "msis29@1.0", _msis29_v1(physical_item))
+    client.force_login(therapist)
+    page = client.get(measures(record)).text
+    assert "Physical impact (0-100) since the previous response:</strong> 50 → 42.5" in page
+    assert said in page
+    assert judgement in page
+    cited = f'href="{reverse("instruments-sources")}#S20"'
+    assert (cited in page) == (edss in ("3.5", "6.0"))

@@ -300,3 +300,102 @@ def test_two_score_results_are_compared_on_a_named_subscale() -> None:
 def test_results_from_another_instrument_are_refused() -> None:
     with pytest.raises(ScoringError, match="is not mfis21"):
         judge_results("mfis21", score("phq9", numbered([1] * 9)), score("phq9", numbered([0] * 9)))
+
+
+# MSIS-29 version 1 physical score, MCID by EDSS band (Costelloe L et al. J Neurol Neurosurg
+# Psychiatry 2007;78:841-4 [S20]): a change of 7 points for EDSS 0-5 (sensitivity 78 %,
+# specificity 51 %) and of 8 points for EDSS 5.5-8 (sensitivity 87 %, specificity 67 %); none
+# above 8. The definition gives no SD or SEM, so the MCID alone decides (basis "mcid").
+@dataclass(frozen=True)
+class BandCase:
+    name: str
+    edss: float | None
+    baseline: float
+    follow_up: float
+    mcid: float | None
+    classification: str | None
+    note: str
+
+
+BAND_CASES = [
+    BandCase("edss 3 uses 7 points", 3.0, 50, 42.5, 7, "improved", "MCID 7 points, for EDSS 0-5"),
+    BandCase("edss 0 is in the lower band", 0.0, 50, 43, 7, "improved", "for EDSS 0-5"),
+    BandCase("edss 5 is the top of the lower band", 5.0, 50, 43.75, 7, "no reliable change", "0-5"),
+    BandCase("edss 5.5 needs 8 points", 5.5, 50, 42.5, 8, "no reliable change", "for EDSS 5.5-8"),
+    BandCase("edss 6.5 worsening of 8 points", 6.5, 40, 48, 8, "worse", "MCID 8 points"),
+    BandCase("edss 8 is the top of the upper band", 8.0, 50, 41.25, 8, "improved", "5.5-8"),
+    BandCase("edss 8.5 has no mcid", 8.5, 50, 30, None, None, "no MCID for EDSS above 8"),
+    BandCase("edss 10 has no mcid", 10.0, 50, 30, None, None, "no MCID for EDSS above 8"),
+    BandCase("unknown edss has no mcid", None, 50, 30, None, None, "needs the client's EDSS"),
+]
+
+
+@pytest.mark.parametrize("case", BAND_CASES, ids=[case.name for case in BAND_CASES])
+def test_the_msis29_physical_mcid_follows_the_clients_edss_band(case: BandCase) -> None:
+    result = judge_change("msis29@1.0", case.baseline, case.follow_up, "physical", edss=case.edss)
+    assert result.mcid == case.mcid
+    assert result.classification == case.classification
+    assert result.mcid_note is not None and case.note in result.mcid_note
+    assert "Costelloe 2007" in result.mcid_note
+    assert result.edss == case.edss
+    if case.mcid is None:
+        assert (result.meets_mcid, result.basis, result.mcid_band) == (None, None, None)
+        assert result.mcid_note.startswith("No MCID applied:")
+        assert result.sources == ()
+    else:
+        assert result.basis == "mcid"
+        assert result.mcid_band in ("EDSS 0-5", "EDSS 5.5-8")
+
+
+def test_the_screen_text_names_the_threshold_the_band_and_the_paper() -> None:
+    result = judge_change("msis29@1.0", 50, 42.5, "physical", edss=3.5)
+    assert result.mcid_note == "MCID 7 points, for EDSS 0-5 (Costelloe 2007)"
+    assert result.mcid_band == "EDSS 0-5"
+    (source,) = result.sources
+    assert source.startswith("Costelloe L et al. 2007 [S20]")
+    assert "7 points for EDSS 0-5 (sensitivity 78 %, specificity 51 %)" in source
+
+
+def test_without_an_edss_the_note_says_what_the_bands_would_have_been() -> None:
+    note = judge_change("msis29@1.0", 50, 30, "physical").mcid_note
+    assert note == (
+        "No MCID applied: needs the client's EDSS "
+        "(Costelloe 2007: 7 points for EDSS 0-5, 8 points for EDSS 5.5-8)"
+    )
+
+
+def test_no_change_in_a_band_reports_the_band_and_does_not_meet_the_mcid() -> None:
+    result = judge_change("msis29@1.0", 50, 50, "physical", edss=6.0)
+    assert (result.meets_mcid, result.classification) == (False, "no reliable change")
+    assert result.mcid_note == "MCID 8 points, for EDSS 5.5-8 (Costelloe 2007)"
+
+
+def test_version_2_of_the_msis29_has_no_mcid_whatever_the_edss() -> None:
+    result = judge_change("msis29@2.0", 50, 30, "physical", edss=3.0)
+    assert (result.mcid, result.meets_mcid, result.mcid_note) == (None, None, None)
+
+
+@pytest.mark.parametrize("code", ["fss", "phq9", "t25fw", "6mwt"])
+def test_an_edss_changes_nothing_for_an_instrument_whose_mcid_has_no_bands(code: str) -> None:
+    without, with_edss = judge_change(code, 10, 4), judge_change(code, 10, 4, edss=7.0)
+    assert (with_edss.mcid, with_edss.meets_mcid, with_edss.classification) == (
+        without.mcid,
+        without.meets_mcid,
+        without.classification,
+    )
+    assert (with_edss.mcid_band, with_edss.mcid_note) == (None, None)
+
+
+@pytest.mark.parametrize("edss", [5.2, -0.5, 10.5, float("nan")])
+def test_an_edss_that_is_not_a_half_step_from_0_to_10_is_refused(edss: float) -> None:
+    with pytest.raises(ScoringError, match=r"EDSS must be 0 to 10 in steps of 0\.5"):
+        judge_change("msis29@1.0", 50, 40, "physical", edss=edss)
+
+
+def test_two_msis29_results_are_judged_with_the_edss_passed_through() -> None:
+    """All 3s: physical sum 60 -> 50.0; items 1-6 at 2, the rest 3: sum 54 -> 42.5 (-7.5)."""
+    before = score("msis29@1.0", numbered([3] * 29))
+    after = score("msis29@1.0", numbered([2] * 6 + [3] * 23))
+    result = judge_results("msis29@1.0", before, after, "physical", edss=6.0)
+    assert (result.baseline, result.follow_up) == (50, 42.5)
+    assert (result.mcid, result.classification) == (8, "no reliable change")

@@ -200,6 +200,36 @@ BROKEN = [
         "scoring.items[21].keying.conditional_map.cases",
     ),
     ("dass21", _set(("scoring", "scores", 1, "transform"), None), "scoring.scores[1].range"),
+    # MSIS-29 physical MCID by EDSS band (Costelloe 2007): checked at load.
+    ("msis29", _set(("mcid", "physical", "improvement"), 8), "mcid.physical"),
+    ("msis29", _set(("mcid", "physical", "unit"), None), "mcid.physical.unit"),
+    ("msis29", _set(("mcid", "physical", "by_edss", "cite"), " "), "mcid.physical.by_edss.cite"),
+    ("msis29", _set(("mcid", "physical", "by_edss", "bands"), []), "mcid.physical.by_edss.bands"),
+    (
+        "msis29",
+        _set(("mcid", "physical", "by_edss", "bands", 0, "edss"), [0, 5.2]),
+        "mcid.physical.by_edss.bands[0].edss",
+    ),
+    (
+        "msis29",
+        _set(("mcid", "physical", "by_edss", "bands", 0, "edss"), [5, 0]),
+        "mcid.physical.by_edss.bands[0].edss",
+    ),
+    (
+        "msis29",
+        _set(("mcid", "physical", "by_edss", "bands", 1, "edss"), [5, 8]),
+        "mcid.physical.by_edss.bands[1].edss",
+    ),
+    (
+        "msis29",
+        _set(("mcid", "physical", "by_edss", "bands", 1), {"edss": [5.5, 8]}),
+        "mcid.physical.by_edss.bands[1]",
+    ),
+    (
+        "msis29",
+        _set(("mcid", "physical", "by_edss", "bands", 0, "improvement"), -7),
+        "mcid.physical.by_edss.bands[0]",
+    ),
 ]
 
 

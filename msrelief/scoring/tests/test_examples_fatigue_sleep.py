@@ -1,8 +1,8 @@
 """Worked examples for fatigue, sleep and symptom-rating instruments.
 
 MFIS rows reuse the Awell MFIS test responses [S2], whose subscale sums were checked by hand
-against the item keys of instruments.md §3.7. The PSQI rows are hand-worked with every
-component shown, following Buysse 1989 as summarised in instruments.md §3.9.
+against the MFIS item keys (Awell [S2]; NINDS CDE [S10]). The PSQI rows are hand-worked with every
+component shown, following Buysse 1989 [S16].
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import pytest
 from msrelief.scoring.tests.examples import Example, check, ids, numbered
 
 AWELL_RANDOM_MFIS = [0, 4, 3, 1, 2, 1, 0, 1, 2, 4, 1, 2, 4, 1, 0, 2, 0, 0, 4, 4, 4]
-MFIS_KEYS = "MFIS keys physical/cognitive/psychosocial, instruments.md §3.7 [S2][S10]"
+MFIS_KEYS = "MFIS keys physical/cognitive/psychosocial [S2][S10]"
 FSS_RULE = "FSS = mean of 9 items (NINDS [S10]); 4 or more = substantial fatigue [S19], §3.8"
-ISI_BANDS = "ISI bands 0-7/8-14/15-21/22-28 [S2][S10], instruments.md §3.11"
+ISI_BANDS = "ISI bands 0-7/8-14/15-21/22-28 [S2][S10]"
 NO_TROUBLE = {f"5{letter}": 0 for letter in "abcdefghi"}
 
 EXAMPLES = [
@@ -77,7 +77,7 @@ EXAMPLES = [
         numbered([0, 2, 4, 0, 4]),
         10,
         None,
-        "Awell random_response [S2] restricted to the MFIS-5 items (instruments.md §3.7)",
+        "Awell random_response [S2] restricted to the MFIS-5 items [S19]",
     ),
     Example(
         # C1 quality 0; C2 latency 10 min -> 0, + 5a 0 = 0 -> 0; C3 7.5 h > 7 -> 0;
@@ -87,7 +87,7 @@ EXAMPLES = [
         {"1": 23, "2": 10, "3": 7, "4": 7.5, **NO_TROUBLE, "6": 0, "7": 0, "8": 0, "9": 0},
         0,
         "good sleep quality (5 or less)",
-        "Buysse 1989 components, instruments.md §3.9 [S16] (hand-worked)",
+        "Buysse 1989 components [S16] (hand-worked)",
         subscales={"latency": 0, "duration": 0, "efficiency": 0, "disturbances": 0},
     ),
     Example(
@@ -118,7 +118,7 @@ EXAMPLES = [
         },
         11,
         "poor sleep quality (more than 5)",
-        "Buysse 1989 components, instruments.md §3.9 [S16] (hand-worked)",
+        "Buysse 1989 components [S16] (hand-worked)",
         subscales={
             "subjective_quality": 2,
             "latency": 2,
@@ -167,7 +167,7 @@ EXAMPLES = [
         {"1": 7},
         7,
         None,
-        "single 0-10 rating, instruments.md §3.16",
+        "single 0-10 rating [S23][S30]",
     ),
     Example(
         "nrs stiffness rating is its own score",
@@ -175,7 +175,7 @@ EXAMPLES = [
         {"1": 3},
         3,
         None,
-        "single 0-10 rating, instruments.md §3.16",
+        "single 0-10 rating [S23][S30]",
     ),
     Example(
         "nrs relaxation rating is its own score",
@@ -183,7 +183,7 @@ EXAMPLES = [
         {"1": 10},
         10,
         None,
-        "single 0-10 rating, instruments.md §3.16",
+        "single 0-10 rating [S23][S30]",
     ),
     Example(
         "nrs sleep rating of zero is valid", "nrs-sleep", {"1": 0}, 0, None, "single 0-10 rating"
@@ -194,7 +194,7 @@ EXAMPLES = [
         {"1": 5},
         5,
         None,
-        "single 0-10 rating, instruments.md §3.16",
+        "single 0-10 rating [S23][S30]",
     ),
     Example(
         "nrs stress rating is its own score",
@@ -202,7 +202,7 @@ EXAMPLES = [
         {"1": 6},
         6,
         None,
-        "single 0-10 rating, instruments.md §3.16",
+        "single 0-10 rating [S23][S30]",
     ),
     Example(
         "nrs mood rating is its own score",
@@ -210,7 +210,7 @@ EXAMPLES = [
         {"1": 8},
         8,
         None,
-        "single 0-10 rating, instruments.md §3.16",
+        "single 0-10 rating [S23][S30]",
     ),
 ]
 

@@ -11,8 +11,8 @@ import pytest
 from msrelief.scoring import score
 from msrelief.scoring.tests.examples import Example, check, ids, numbered
 
-MSIS = "MSIS-29 subscale sums rescaled to 0-100 (instruments.md §3.12 [S10][S20])"
-MSWS = "MSWS-12 (sum - 12) / 48 x 100 (instruments.md §3.14 [S10])"
+MSIS = "MSIS-29 subscale sums rescaled to 0-100 [S10][S20]"
+MSWS = "MSWS-12 (sum - 12) / 48 x 100 [S10]"
 SF36 = "SF-36 v1 SAS algorithm (Apolone & Mosconi, R port), hand-worked"
 RAND = "RAND-36 recodes via CamCOPS rand36.py [S1], hand-worked"
 RAND_MISSING = (
@@ -218,7 +218,7 @@ EXAMPLES = [
         {"1": 468},
         468,
         None,
-        "468 m baseline mean, instruments.md §3.18 [S25]",
+        "468 m baseline mean [S25]",
     ),
     Example(
         "mas highest grade per side and overall",

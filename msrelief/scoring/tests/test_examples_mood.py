@@ -12,10 +12,10 @@ import pytest
 from msrelief.scoring import score
 from msrelief.scoring.tests.examples import Example, check, ids, numbered
 
-S3 = "ktc-questionnaire-starters generate.py sample response [S3 in instruments.md]"
-PHQ_BANDS = "Kroenke 2001 bands 0-4/5-9/10-14/15-19/20-27 [S27], instruments.md §3.1"
-GAD_BANDS = "Spitzer 2006 bands 0-4/5-9/10-14/15-21 [S28], instruments.md §3.2"
-DASS = "Lovibond 1995 keys and x2 bands, instruments.md §3.3 [S12][S13]"
+S3 = "ktc-questionnaire-starters generate.py sample response [S3]"
+PHQ_BANDS = "Kroenke 2001 bands 0-4/5-9/10-14/15-19/20-27 [S27]"
+GAD_BANDS = "Spitzer 2006 bands 0-4/5-9/10-14/15-21 [S28]"
+DASS = "Lovibond 1995 keys and x2 bands [S12][S13]"
 PHQ8_BANDS = (
     "Kroenke, Strine, Spitzer et al. 2009, J Affect Disord 114:163-73: the PHQ-8 takes the "
     "PHQ-9 cut-points 5, 10, 15 and 20 (its range is 0-24)"
@@ -207,7 +207,7 @@ EXAMPLES = [
         numbered([2, 1, 1, 1, 2, 1, 1, 1, 2, 1, 1, 1, 2, 1]),
         None,
         None,
-        "CamCOPS hads.py keys [S1]; cut-points 8 and 11 [S29], instruments.md §3.4",
+        "CamCOPS hads.py keys [S1]; cut-points 8 and 11 [S29]",
         subscales={"anxiety": 11, "depression": 7},
         subscale_bands={"anxiety": "abnormal", "depression": "normal"},
     ),
@@ -217,7 +217,7 @@ EXAMPLES = [
         numbered([0, 2, 0, 2, 0, 2, 0, 2, 0, 0, 0, 0, 0, 0]),
         None,
         None,
-        "cut-point 8 [S29], instruments.md §3.4",
+        "cut-point 8 [S29]",
         subscales={"anxiety": 0, "depression": 8},
         subscale_bands={"anxiety": "normal", "depression": "borderline"},
     ),
@@ -227,7 +227,7 @@ EXAMPLES = [
         numbered([1] * 21),
         21,
         "moderate",
-        "Beck & Steer 1993 bands via secondary pages (not in instruments.md)",
+        "Beck & Steer 1993 bands via secondary pages (no listed source covers the BAI)",
     ),
     Example(
         "bai total 7 is minimal",

@@ -1,4 +1,4 @@
-"""PSQI component rules at their boundaries (Buysse 1989; instruments.md §3.9), the answer
+"""PSQI component rules at their boundaries (Buysse 1989 [S16]), the answer
 encoding, and answers that contradict each other."""
 
 from __future__ import annotations

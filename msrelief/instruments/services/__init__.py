@@ -15,6 +15,7 @@ from msrelief.instruments.services.filling import (
     submit_response,
 )
 from msrelief.instruments.services.flags import acknowledge_flag
+from msrelief.instruments.services.links import email_new_link, issue_new_link
 from msrelief.instruments.services.reads import view_client_measures, view_flag, view_response
 from msrelief.instruments.services.responses import (
     correct_response,
@@ -33,8 +34,10 @@ __all__ = [
     "cancel_administration",
     "closed_reason",
     "correct_response",
+    "email_new_link",
     "enter_response",
     "import_clinic_questionnaire",
+    "issue_new_link",
     "link_url",
     "rescore_all",
     "save_draft",

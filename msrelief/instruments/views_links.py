@@ -58,7 +58,13 @@ def link_page(
 
 
 def _replace(
-    request: AuthenticatedRequest, pk: int, administration_pk: int, service: Replace, heading: str
+    request: AuthenticatedRequest,
+    pk: int,
+    administration_pk: int,
+    service: Replace,
+    *,
+    emailed: bool,
+    heading: str,
 ) -> HttpResponse:
     client = permissions.get_client_or_404(request.user, pk)
     administration = get_object_or_404(Administration, pk=administration_pk, client=client)
@@ -69,19 +75,18 @@ def _replace(
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("instruments-measures", pk=client.pk)
-    emailed = service is services.email_new_link
     return link_page(request, client, administration, token, emailed=emailed, heading=heading)
 
 
 @staff_required
 def new_link(request: AuthenticatedRequest, pk: int, administration_pk: int) -> HttpResponse:
-    return _replace(
-        request, pk, administration_pk, services.issue_new_link, "A new questionnaire link is ready"
-    )
+    heading = "A new questionnaire link is ready"
+    service = services.issue_new_link
+    return _replace(request, pk, administration_pk, service, emailed=False, heading=heading)
 
 
 @staff_required
 def email_link(request: AuthenticatedRequest, pk: int, administration_pk: int) -> HttpResponse:
-    return _replace(
-        request, pk, administration_pk, services.email_new_link, "A new link was made and emailed"
-    )
+    heading = "A new link was made and emailed"
+    service = services.email_new_link
+    return _replace(request, pk, administration_pk, service, emailed=True, heading=heading)

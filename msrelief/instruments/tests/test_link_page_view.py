@@ -4,6 +4,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 from django.urls import reverse
 
@@ -101,6 +102,25 @@ def test_an_emailed_link_says_the_email_is_queued_to_the_clients_address(
     client.force_login(therapist)
     page = assign_page(client, ms_client, email_client="on").text
     assert "An email with it to robin@example.test is queued" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_email_sent_at_once_says_it_was_emailed(client, ms_client, therapist):
+    clients.update_client(therapist, ms_client, email="robin@example.test")
+    client.force_login(therapist)
+    page = assign_page(client, ms_client, email_client="on").text
+    assert "It was emailed to robin@example.test." in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_email_the_mail_server_refused_says_it_is_being_tried_again(
+    client, ms_client, therapist, settings
+):
+    settings.EMAIL_BACKEND = "msrelief.notifications.testing.RefusingEmailBackend"
+    clients.update_client(therapist, ms_client, email="robin@example.test")
+    client.force_login(therapist)
+    page = assign_page(client, ms_client, email_client="on").text
+    assert "The email to robin@example.test could not be sent yet; it is being tried again" in page
 
 
 def test_the_page_offers_a_new_link_and_an_emailed_one_for_the_same_questionnaire(

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Serves the demo at http://127.0.0.1:8000 with the background worker beside it (it sends the
 # outbox's emails, which the console backend prints here). Ctrl-C stops both.
+# Questionnaire links (on the link page and in emails) are built from MSRELIEF_BASE_URL, so it
+# is set to the address served here, unless it is set already.
 set -euo pipefail
 bin=${1:-.venv/bin}
+address=127.0.0.1:8000
+export MSRELIEF_BASE_URL="${MSRELIEF_BASE_URL:-http://$address}"
+echo "Serving http://$address (links point at $MSRELIEF_BASE_URL)"
 "$bin/msrelief" db_worker --no-startup-delay &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
-"$bin/msrelief" runserver 127.0.0.1:8000
+"$bin/msrelief" runserver "$address"

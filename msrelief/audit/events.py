@@ -73,6 +73,16 @@ EVENTS: dict[str, EventType] = dict(
         _e("questionnaire.assigned", Action.CREATE, "{actor} sent {object}"),
         _e("questionnaire.cancelled", Action.UPDATE, "{actor} cancelled {object}"),
         _e("questionnaire.draft_saved", Action.UPDATE, "{actor} saved answers of {object}"),
+        _e(
+            "questionnaire.link_replaced",
+            Action.UPDATE,
+            "{actor} made a new link for {object}; the old one stopped working",
+        ),
+        _e(
+            "questionnaire.link_emailed",
+            Action.UPDATE,
+            "{actor} emailed a new link for {object}; the old one stopped working",
+        ),
         _e("response.submitted", Action.CREATE, "{actor} submitted {object}"),
         _e("response.entered", Action.CREATE, "{actor} entered {object}"),
         _e(

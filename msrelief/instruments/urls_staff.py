@@ -1,6 +1,12 @@
 from django.urls import path
 
-from msrelief.instruments import views_dashboard, views_flags, views_sources, views_wording
+from msrelief.instruments import (
+    views_dashboard,
+    views_flags,
+    views_links,
+    views_sources,
+    views_wording,
+)
 from msrelief.instruments import views_staff as v
 
 urlpatterns = [
@@ -12,6 +18,16 @@ urlpatterns = [
         "clients/<int:pk>/measures/<int:administration_pk>/cancel/",
         v.cancel,
         name="instruments-cancel",
+    ),
+    path(
+        "clients/<int:pk>/measures/<int:administration_pk>/new-link/",
+        views_links.new_link,
+        name="instruments-new-link",
+    ),
+    path(
+        "clients/<int:pk>/measures/<int:administration_pk>/email-link/",
+        views_links.email_link,
+        name="instruments-email-link",
     ),
     path("clients/<int:pk>/measures/enter/<str:code>/", v.enter, name="instruments-enter"),
     path("responses/<int:pk>/", v.response_detail, name="instruments-response"),

@@ -15,7 +15,7 @@ from msrelief.core import errors
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
-from msrelief.instruments import presenting, progress, rendering, services
+from msrelief.instruments import presenting, progress, rendering, services, views_links
 from msrelief.instruments.forms import (
     AssignForm,
     CompletedOnForm,
@@ -103,16 +103,8 @@ def assign(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             errors.add_to_form(form, error)
         else:
-            return render(
-                request,
-                "instruments/assigned.html",
-                {
-                    "client": client,
-                    "administration": administration,
-                    "link": services.link_url(token),
-                    "emailed": data["email_client"],
-                },
-            )
+            emailed = data["email_client"]
+            return views_links.link_page(request, client, administration, token, emailed=emailed)
     return _measures_page(request, client, form, status=400)
 
 

@@ -91,6 +91,15 @@ def undelivered_ids(objects: list[Any]) -> set[int]:
     return {int(pk) for pk in ids.values_list("about_id", flat=True)}
 
 
+def latest_about(obj: models.Model, kind: Kind) -> Message | None:
+    """The newest message of ``kind`` about ``obj`` (to say on a page whether it was sent)."""
+    return (
+        Message.objects.filter(kind=kind, about_type=obj._meta.label_lower, about_id=str(obj.pk))
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
 def undelivered_for(user: User) -> models.QuerySet[Message]:
     """Messages of ``user``'s clinic that have failed at least once and are not yet sent."""
     if not user.is_authenticated or not user.is_clinic_staff or user.clinic_id is None:

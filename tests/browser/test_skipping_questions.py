@@ -63,8 +63,7 @@ def test_a_client_skips_questions_sends_both_and_the_therapist_sees_why_nothing_
     staff.goto(f"{live_server.url}/clients/{ms_client.pk}/measures/")
     expect(staff.get_by_text("Not scored").first).to_be_visible()
     expect(
-        staff.get_by_text(re.compile(r"questions 2, 5 and 11 were left blank|question 2 was"))
-        .first
+        staff.get_by_text(re.compile(r"questions 2, 5 and 11 were left blank|question 2 was")).first
     ).to_be_visible()
     expect(staff.get_by_role("heading", name="Safety flag: needs your attention")).to_be_visible()
     expect(staff.get_by_text(re.compile("Item 9 .* was left unanswered"))).to_be_visible()

@@ -20,6 +20,7 @@ from msrelief.instruments.services.flags import (
     resolve_flag,
     signals_for_client,
 )
+from msrelief.instruments.services.links import email_new_link, issue_new_link
 from msrelief.instruments.services.reads import view_client_measures, view_flag, view_response
 from msrelief.instruments.services.responses import (
     correct_response,
@@ -38,8 +39,10 @@ __all__ = [
     "cancel_administration",
     "closed_reason",
     "correct_response",
+    "email_new_link",
     "enter_response",
     "import_clinic_questionnaire",
+    "issue_new_link",
     "link_url",
     "needed_for_a_score",
     "rescore_all",

@@ -46,9 +46,7 @@ def assign_instrument(
     start = available_from or timezone.localdate()
     check_assignable(client, definition, start, email_client)
     token = tokens.new_token()
-    expires = timezone.make_aware(dt.datetime.combine(start, dt.time.max)) + dt.timedelta(
-        days=settings.QUESTIONNAIRE_LINK_DAYS
-    )
+    expires = link_expiry(start)
     administration = Administration.objects.create(
         clinic=client.clinic,
         client=client,
@@ -69,18 +67,7 @@ def assign_instrument(
         event="questionnaire.assigned",
     )
     if email_client:
-        outbox.queue_email(
-            Kind.QUESTIONNAIRE_LINK,
-            client.email,
-            {
-                "clinic_name": client.clinic.name,
-                "title": definition.spec.short_title,
-                "url": link_url(token),
-                "expires": timezone.localtime(expires),
-            },
-            clinic=client.clinic,
-            about=administration,
-        )
+        queue_link_email(administration, definition, token)
     return administration, token
 
 
@@ -114,7 +101,32 @@ def check_assignable(
 
 
 def link_url(token: str) -> str:
+    """The whole link, from the configured public address (never from a request's Host)."""
     return settings.BASE_URL + reverse("fill-start", kwargs={"token": token})
+
+
+def link_expiry(start: dt.date) -> dt.datetime:
+    """When a link made for a questionnaire open from ``start`` stops working: the end of that
+    day in the site's time zone, plus ``MSRELIEF_LINK_DAYS`` days."""
+    end_of_start = timezone.make_aware(dt.datetime.combine(start, dt.time.max))
+    return end_of_start + dt.timedelta(days=settings.QUESTIONNAIRE_LINK_DAYS)
+
+
+def queue_link_email(administration: Administration, definition: Definition, token: str) -> None:
+    """Write the email with the link to the outbox, in the caller's transaction."""
+    client = administration.client
+    outbox.queue_email(
+        Kind.QUESTIONNAIRE_LINK,
+        client.email,
+        {
+            "clinic_name": client.clinic.name,
+            "title": definition.spec.short_title,
+            "url": link_url(token),
+            "expires": timezone.localtime(administration.token_expires_at),
+        },
+        clinic=client.clinic,
+        about=administration,
+    )
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import time_machine
 from django.urls import reverse
@@ -16,6 +17,13 @@ def test_a_fresh_link_opens_the_start_page_without_logging_in(client, ms_client,
     page = client.get(start(token))
     assert page.status_code == 200
     assert "9 questions" in page.text
+
+
+def test_the_start_page_says_until_when_it_can_be_filled_in(client, ms_client, therapist):
+    with time_machine.travel(dt.datetime(2026, 12, 1, 10, tzinfo=ZoneInfo("Pacific/Auckland"))):
+        _, token = assign(therapist, ms_client)
+        page = client.get(start(token)).text
+    assert "You can fill it in until <strong>Tuesday 15 December 2026, 23:59</strong>." in page
 
 
 def test_an_unknown_link_says_it_does_not_work(client, db):

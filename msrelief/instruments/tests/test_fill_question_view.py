@@ -1,3 +1,7 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import time_machine
 from django.urls import reverse
 
 from msrelief.testing import assign
@@ -46,6 +50,14 @@ def test_save_and_finish_later_keeps_the_answer_and_says_so(client, ms_client, t
     response = client.post(url(token, 1), {"item_1": "1", "later": ""}, follow=True)
     assert "Your answers are saved" in response.text
     assert "1 of 9" in response.text
+
+
+def test_the_saved_page_says_when_the_link_closes_in_words(client, ms_client, therapist):
+    with time_machine.travel(dt.datetime(2026, 12, 1, 10, tzinfo=ZoneInfo("Pacific/Auckland"))):
+        _, token = assign(therapist, ms_client)
+        response = client.post(url(token, 1), {"item_1": "1", "later": ""}, follow=True)
+    assert "Your answers are saved" in response.text
+    assert "at the latest by <strong>Tuesday 15 December 2026, 23:59</strong>" in response.text
 
 
 def test_leaving_a_question_blank_clears_an_earlier_answer(client, ms_client, therapist):

@@ -141,7 +141,7 @@ class Licence(_Spec):
     holder: str
     terms: str
     ships_item_text: bool
-    item_text: Literal["full", "content", "descriptor", "none"]
+    item_text: Literal["full", "content", "none"]
     attribution: str | None = None
     source: str
 

@@ -73,7 +73,7 @@ def load_definition_file(
     check_questionnaire(path.name, spec)
     check_presentation(path.name, spec)
     questionnaire = spec.questionnaire
-    available = spec.licence.item_text in ("full", "descriptor")
+    available = spec.licence.item_text == "full"
     instructions, leads = spec.instructions, spec.item_leads
     content_path = (content_directory or Path("/nonexistent")) / path.name
     if spec.licence.item_text == "content" and content_path.is_file():

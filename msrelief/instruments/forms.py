@@ -117,6 +117,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, choices: list[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.instrument_choices = choices
         field = self.fields["instrument"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "Choose a questionnaire"), *choices]

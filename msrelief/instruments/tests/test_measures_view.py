@@ -117,3 +117,26 @@ def _forget_definitions():
     registry.default_registry.cache_clear()
     registry._registry_of.cache_clear()
     registry._packaged.cache_clear()
+
+
+def test_the_send_form_says_which_questionnaires_are_missing_from_it_and_why(
+    client, ms_client, therapist
+):
+    client.force_login(therapist)
+    page = client.get(measures(ms_client)).text
+    note = page.split('id="not-sendable">', 1)[1].split("</p>", 1)[0]
+    assert "SF-36" in note and "MFIS-21" in note and "RAND-36" not in note
+    assert "wording is licensed" in note and "loaded your clinic" in note
+
+
+def test_a_questionnaire_whose_wording_the_clinic_loaded_leaves_the_note(
+    client, ms_client, therapist, clinic_admin
+):
+    from msrelief.testing import licensed_wording
+
+    services.import_clinic_questionnaire(clinic_admin, "sf36", licensed_wording("sf36"), "L-1")
+    client.force_login(therapist)
+    page = client.get(measures(ms_client)).text
+    note = page.split('id="not-sendable">', 1)[1].split("</p>", 1)[0]
+    assert "SF-36" not in note and "MFIS-21" in note
+    assert '<option value="sf36">' in page

@@ -43,8 +43,8 @@ PHQ9_ALL_ZERO = {str(n): 0.0 for n in range(1, 10)}
 
 def licensed_wording(code: str = "mfis21") -> dict[str, Any]:
     """What a clinic holding a licence would import: the definition's FHIR Questionnaire with
-    wording in every item. The wording here is an invented placeholder; real licensed text is
-    never in this repository."""
+    wording in every item and a label on every answer. The wording here is invented; real
+    licensed text is never in this repository."""
     import copy
 
     from msrelief.scoring import get_definition
@@ -52,6 +52,8 @@ def licensed_wording(code: str = "mfis21") -> dict[str, Any]:
     resource: dict[str, Any] = copy.deepcopy(get_definition(code).questionnaire)
     for item in resource["item"]:
         item["text"] = f"Licensed wording of question {item['linkId']}"
+        for option in item.get("answerOption", []):
+            option["valueCoding"]["display"] = f"Licensed answer {option['valueCoding']['code']}"
     return resource
 
 

@@ -32,8 +32,29 @@ def _number_error(item: Item) -> str:
     return f"Enter {kind}."
 
 
+def _rating_error(item: Item) -> str:
+    assert item.minimum is not None and item.maximum is not None
+    about = f" for {item.about}" if item.about else ""
+    return f"Choose a number from {item.minimum:g} to {item.maximum:g}{about}."
+
+
+def rating_field(item: Item) -> forms.ChoiceField:
+    """A 0-10 rating as a row of radio buttons. The answer is the number itself, as a number
+    box would give it, so saved answers and scores are the same either way. Its label (used
+    by the error summary) is short: the message already names the scale."""
+    return forms.ChoiceField(
+        label=f"Question {item.number}",
+        required=False,
+        choices=[(value, value) for value in item.rating_values],
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _rating_error(item)},
+    )
+
+
 def field_for(item: Item) -> forms.Field:
     label = f"{item.number}. {item.text}"
+    if item.is_rating:
+        return rating_field(item)
     if item.options:
         return forms.ChoiceField(
             label=label,
@@ -96,6 +117,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, choices: list[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.instrument_choices = choices
         field = self.fields["instrument"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "Choose a questionnaire"), *choices]

@@ -1,5 +1,7 @@
 """What a questionnaire page shows: each item's wording and its allowed answers, taken from the
-definition's FHIR Questionnaire, or from the clinic's own licensed wording where it imported one."""
+definition's FHIR Questionnaire, or from the clinic's own licensed wording where it imported one;
+the instrument's instructions, its recall period in plain words and its credit line; the stem
+(lead) an instrument repeats with some items; and, for a 0-10 rating, its two anchors."""
 
 from __future__ import annotations
 
@@ -9,8 +11,11 @@ from typing import Any
 
 from msrelief.instruments.models import ClinicQuestionnaire
 from msrelief.scoring.definition import Definition
+from msrelief.scoring.models import AnswerScale
 from msrelief.scoring.questionnaire import ordinal_values
 from msrelief.scoring.registry import get_definition
+
+MAX_RATING_STEPS = 10
 
 
 @dataclass(frozen=True)
@@ -29,10 +34,39 @@ class Item:
     maximum: float | None = None
     integer: bool = False
     unit: str | None = None
+    lead: str | None = None  # the stem shown above this item, if the instrument repeats one
+    lead_from: int | None = None  # the number of the first item of the run sharing this lead
+    anchors: tuple[str, str] | None = None  # what the lowest and highest rating mean
+    about: str | None = None  # what a rating is of ("pain"), for its error message
 
     @property
     def field_name(self) -> str:
         return f"item_{self.link_id}"
+
+    @property
+    def lead_starts(self) -> bool:
+        return self.lead_from == self.number
+
+    @property
+    def lead_id(self) -> str:
+        """The id of the lead line shown once above its run of items (all on one page)."""
+        return f"lead-{self.lead_from}" if self.lead_from is not None else ""
+
+    @property
+    def is_rating(self) -> bool:
+        """A whole-number scale of at most 11 points without a unit (0-10): a row of choices."""
+        if self.options or not self.integer or self.unit or None in (self.minimum, self.maximum):
+            return False
+        assert self.minimum is not None and self.maximum is not None
+        low, high = self.minimum, self.maximum
+        return low.is_integer() and high.is_integer() and 1 <= high - low <= MAX_RATING_STEPS
+
+    @property
+    def rating_values(self) -> tuple[str, ...]:
+        if not self.is_rating:
+            return ()
+        assert self.minimum is not None and self.maximum is not None
+        return tuple(str(n) for n in range(int(self.minimum), int(self.maximum) + 1))
 
     def label_for(self, value: float | None) -> str:
         if value is None:
@@ -50,15 +84,36 @@ class Form:
     title: str
     instructions: str | None
     items: tuple[Item, ...]
+    recall_phrase: str | None = None  # completes "These questions are about ..."
+    credit: str | None = None  # the rights holder's attribution, shown with the questions
 
 
 def _format(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _item(position: int, fhir_item: dict[str, Any], definition: Definition) -> Item:
+def _anchors(scale: AnswerScale) -> tuple[str, str] | None:
+    labels = scale.labels or {}
+    if scale.values is not None or scale.min is None or scale.max is None:
+        return None
+    low, high = labels.get(_format(scale.min)), labels.get(_format(scale.max))
+    return (low, high) if low and high else None
+
+
+def _lead_from(number: int, lead: str | None, previous: Item | None) -> int | None:
+    if lead is None:
+        return None
+    if previous is not None and previous.lead == lead and previous.lead_from is not None:
+        return previous.lead_from
+    return number
+
+
+def _item(
+    position: int, fhir_item: dict[str, Any], definition: Definition, previous: Item | None
+) -> Item:
     spec = definition.spec.scoring.items[position]
     scale = definition.spec.scoring.answer_scales[spec.scale]
+    lead = definition.item_leads.get(spec.link_id)
     options: list[Option] = []
     for option, value in zip(
         fhir_item.get("answerOption", []), ordinal_values(fhir_item), strict=False
@@ -74,6 +129,10 @@ def _item(position: int, fhir_item: dict[str, Any], definition: Definition) -> I
         maximum=scale.max,
         integer=scale.integer,
         unit=scale.unit,
+        lead=lead,
+        lead_from=_lead_from(position + 1, lead, previous),
+        anchors=_anchors(scale),
+        about=scale.about,
     )
 
 
@@ -104,9 +163,19 @@ def showable(clinic_id: int, definitions: Iterable[Definition]) -> list[Definiti
 
 def build_form(code: str, version: str, clinic_id: int) -> Form:
     definition = get_definition(code, version)
-    questionnaire = clinic_text(clinic_id, definition) or definition.questionnaire
-    items = tuple(
-        _item(position, fhir_item, definition)
-        for position, fhir_item in enumerate(questionnaire.get("item", []))
+    imported = clinic_text(clinic_id, definition)
+    questionnaire = imported or definition.questionnaire
+    items: list[Item] = []
+    for position, fhir_item in enumerate(questionnaire.get("item", [])):
+        items.append(_item(position, fhir_item, definition, items[-1] if items else None))
+    instructions = definition.instructions
+    if imported is not None and isinstance(imported.get("description"), str):
+        instructions = imported["description"].strip() or instructions
+    return Form(
+        definition,
+        definition.title,
+        instructions,
+        tuple(items),
+        recall_phrase=definition.spec.recall_phrase,
+        credit=definition.licence.attribution,
     )
-    return Form(definition, definition.title, definition.spec.instructions, items)

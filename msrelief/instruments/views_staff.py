@@ -34,13 +34,23 @@ from msrelief.scoring import (
 )
 
 
-def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
-    self_report = [
+def _self_report() -> list[Any]:
+    return [
         d
         for d in sorted(default_registry().latest.values(), key=lambda d: d.title)
         if d.spec.administration == "self-report"
     ]
-    return [(d.code, d.title) for d in rendering.showable(clinic_id, self_report)]
+
+
+def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
+    return [(d.code, d.title) for d in rendering.showable(clinic_id, _self_report())]
+
+
+def _not_sendable(choices: list[tuple[str, str]]) -> list[str]:
+    """Short titles of the questionnaires missing from the assign form's ``choices``: their
+    wording is licensed, and this clinic has not loaded it."""
+    sendable = {code for code, _ in choices}
+    return [d.spec.short_title for d in _self_report() if d.code not in sendable]
 
 
 def _measures_page(
@@ -56,6 +66,7 @@ def _measures_page(
         "flag_groups": presenting.flag_groups(flags),
         "undelivered": outbox.undelivered_ids(flags),
         "assign_form": form,
+        "not_sendable": _not_sendable(form.instrument_choices),
         "all_instruments": _entry_choices(),
         **extra,
     }

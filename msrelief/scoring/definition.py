@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from msrelief.scoring.models import DefinitionSpec, Licence, Mcid, Reliability, ScoreSpec
@@ -15,7 +16,8 @@ class Definition:
 
     ``questionnaire`` is the FHIR Questionnaire with the item wording merged in when the wording
     lives in the content pack and the pack is present (``item_text_available``); otherwise it is
-    the resource exactly as stored in the definition file.
+    the resource exactly as stored in the definition file. ``instructions`` and ``item_leads``
+    (item number to the stem shown above it) come from the same place as the item wording.
     """
 
     spec: DefinitionSpec
@@ -23,6 +25,8 @@ class Definition:
     plan: Plan
     file: str
     item_text_available: bool
+    instructions: str | None = None
+    item_leads: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def code(self) -> str:

@@ -2,7 +2,9 @@
 
 A definition file (``msrelief/instruments/definitions/<code>-<version>.json``) holds three things:
 
-* metadata: code, version, title, constructs, recall period, licence, references;
+* metadata: code, version, title, constructs, recall period, licence, references, and what a
+  client reads besides the items: ``instructions``, ``recall_phrase`` (the recall period in
+  plain words, "the last 2 weeks") and ``item_leads`` (a stem repeated with each item);
 * ``questionnaire``: a FHIR R4 ``Questionnaire`` resource (item ``linkId`` = the item's number);
 * ``scoring``: the scoring specification read by :mod:`msrelief.scoring.engine`.
 
@@ -25,7 +27,12 @@ class _Spec(BaseModel):
 
 
 class AnswerScale(_Spec):
-    """The answers an item accepts: either a list of values or a numeric range."""
+    """The answers an item accepts: either a list of values or a numeric range.
+
+    ``labels`` name listed values; on a range they are its anchors and may name only ``min``
+    and ``max`` (a 0-10 rating's "no pain" and "worst pain you can imagine"). ``about`` says
+    what a rating is of, for its error message ("Choose a number from 0 to 10 for pain.").
+    """
 
     values: tuple[float, ...] | None = None
     min: float | None = None
@@ -33,6 +40,7 @@ class AnswerScale(_Spec):
     integer: bool = False
     unit: str | None = None
     labels: dict[str, str] | None = None
+    about: str | None = None
 
 
 class ConditionalCase(_Spec):
@@ -137,7 +145,7 @@ class Licence(_Spec):
     holder: str
     terms: str
     ships_item_text: bool
-    item_text: Literal["full", "content", "descriptor", "none"]
+    item_text: Literal["full", "content", "none"]
     attribution: str | None = None
     source: str
 
@@ -187,6 +195,14 @@ class Mcid(_Spec):
     by_edss: McidByEdss | None = None
 
 
+class ItemLead(_Spec):
+    """The stem an instrument repeats with each of some items ("Over the last 2 weeks, how often
+    have you been bothered by ..."), shown as a lead line above each of them."""
+
+    items: tuple[str, ...]
+    text: str
+
+
 class DefinitionSpec(_Spec):
     format: Literal[1]
     code: str
@@ -195,11 +211,13 @@ class DefinitionSpec(_Spec):
     short_title: str
     constructs: tuple[str, ...]
     recall_period: str | None = None
+    recall_phrase: str | None = None
     administration: Literal["self-report", "clinician-rated", "performance"]
     references: tuple[str, ...]
     licence: Licence
     item_text_source: str
     instructions: str | None = None
+    item_leads: tuple[ItemLead, ...] = ()
     questionnaire: dict[str, Any]
     scoring: ScoringSpec
     reliability: dict[str, Reliability]
@@ -216,5 +234,6 @@ class ContentSpec(_Spec):
     text_source: str
     verification: str
     instructions: str | None = None
+    item_leads: tuple[ItemLead, ...] = ()
     items: dict[str, str]
     answer_labels: dict[str, dict[str, str]] = {}

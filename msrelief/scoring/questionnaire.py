@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from msrelief.scoring.errors import DefinitionError
 from msrelief.scoring.models import ContentSpec, DefinitionSpec
 from msrelief.scoring.plan import format_number
+from msrelief.scoring.presentation import check_leads
 
 ORDINAL_URL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 NEUTRAL_ITEM_TEXT = re.compile(r"^Item \d+[a-z]?$")
@@ -153,6 +154,7 @@ def merge_content(spec: DefinitionSpec, content: ContentSpec, file: str) -> dict
         raise DefinitionError(file, "items", f"must give wording for exactly items {links}")
     if content.code != spec.code or content.version != spec.version:
         raise DefinitionError(file, "code", f"must be {spec.code!r} version {spec.version!r}")
+    check_leads(file, "item_leads", content.item_leads, links)
     if content.instructions:
         resource["description"] = content.instructions
     for item, scored in zip(resource["item"], spec.scoring.items, strict=True):

@@ -27,6 +27,7 @@ from msrelief.scoring.definition import Definition
 from msrelief.scoring.errors import DefinitionError, ScoringError
 from msrelief.scoring.models import ContentSpec, DefinitionSpec
 from msrelief.scoring.plan import compile_plan
+from msrelief.scoring.presentation import check_presentation, leads_by_item
 from msrelief.scoring.psqi import check_psqi_spec
 from msrelief.scoring.questionnaire import check_questionnaire, merge_content
 
@@ -70,14 +71,25 @@ def load_definition_file(
     if spec.scoring.algorithm == "psqi":
         check_psqi_spec(path.name, spec)
     check_questionnaire(path.name, spec)
+    check_presentation(path.name, spec)
     questionnaire = spec.questionnaire
-    available = spec.licence.item_text in ("full", "descriptor")
+    available = spec.licence.item_text == "full"
+    instructions, leads = spec.instructions, spec.item_leads
     content_path = (content_directory or Path("/nonexistent")) / path.name
     if spec.licence.item_text == "content" and content_path.is_file():
         content: ContentSpec = _parse(content_path, ContentSpec)
         questionnaire = merge_content(spec, content, content_path.name)
         available = True
-    return Definition(spec, questionnaire, compile_plan(spec), path.name, available)
+        instructions, leads = content.instructions, content.item_leads
+    return Definition(
+        spec,
+        questionnaire,
+        compile_plan(spec),
+        path.name,
+        available,
+        instructions=instructions,
+        item_leads=leads_by_item(leads),
+    )
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -21,10 +21,19 @@ def import_clinic_questionnaire(
     actor: User, code: str, questionnaire: Any, licence_note: str
 ) -> ClinicQuestionnaire:
     """Store a clinic's licensed wording for a scoring-only instrument (replacing an earlier
-    import of the same version). Only a clinic admin may do this."""
+    import of the same version). Only a clinic admin may do this. The wording must replace
+    every placeholder of the structure file and label every answer; nothing is saved
+    otherwise (:func:`msrelief.instruments.importing.problems_with` names each problem)."""
     if not actor.is_authenticated or not actor.is_clinic_admin or actor.clinic is None:
         raise PermissionDenied("Only a clinic admin can import licensed questionnaire text.")
     definition = definition_or_error(code)
+    if definition.licence.item_text != "none":
+        raise ValidationError(
+            {
+                "instrument": f"{definition.title} ships its own wording, so it takes no "
+                "clinic wording; only scoring-only questionnaires do."
+            }
+        )
     if not licence_note.strip():
         raise ValidationError({"licence_note": "Say which licence lets your clinic use this text."})
     problems = importing.problems_with(questionnaire, definition)

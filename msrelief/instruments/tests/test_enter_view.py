@@ -72,3 +72,29 @@ def test_a_date_before_the_client_was_born_is_refused_on_the_field(client, ms_cl
     assert "before the client was born (1980)" in page.text
     assert 'href="#id_completed_on"' in page.text
     assert not Response.objects.exists()
+
+
+def test_staff_enter_a_rating_in_the_same_row_of_choices_and_the_score_is_the_number(
+    client, ms_client, therapist
+):
+    client.force_login(therapist)
+    page = client.get(enter(ms_client, "nrs-fatigue")).text
+    assert page.count('type="radio" name="item_1"') == 11
+    assert "<span>0 = not tired at all</span>" in page
+    client.post(enter(ms_client, "nrs-fatigue"), {"item_1": "6"})
+    stored = Response.objects.get()
+    assert stored.answers == {"1": 6.0}
+
+
+def test_a_rating_out_of_range_on_the_staff_page_names_the_scale(client, ms_client, therapist):
+    client.force_login(therapist)
+    page = client.post(enter(ms_client, "nrs-fatigue"), {"item_1": "12"})
+    assert page.status_code == 400
+    assert "Question 1: Choose a number from 0 to 10 for fatigue." in page.text
+    assert not Response.objects.exists()
+
+
+def test_the_staff_page_shows_each_section_stem_above_its_items(client, ms_client, therapist):
+    client.force_login(therapist)
+    page = client.get(enter(ms_client, "rand36")).text
+    assert 'id="lead-13"' in page and page.count('aria-describedby="lead-13"') == 4

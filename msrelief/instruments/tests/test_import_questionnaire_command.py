@@ -62,3 +62,30 @@ def test_bad_files_exit_1_with_one_line_and_no_traceback(
     assert message in error
     assert "Traceback" not in error and len(error.strip().splitlines()) == 1
     assert not ClinicQuestionnaire.objects.exists()
+
+
+def test_the_unchanged_structure_file_exits_1_naming_the_first_placeholder_items(
+    tmp_path, capsys, clinic_admin
+):
+    from msrelief.scoring import get_definition
+
+    structure = json.dumps(get_definition("mfis21").questionnaire).encode()
+    status, error = _run(tmp_path, capsys, structure)
+    assert status == 1
+    assert "This is the structure file unchanged" in error
+    assert "Item 1, text: still the placeholder 'Item 1'" in error
+    assert "… and the same for 16 more items" in error
+    assert "Traceback" not in error and len(error.strip().splitlines()) == 1
+    assert not ClinicQuestionnaire.objects.exists()
+
+
+def test_an_answer_without_a_label_exits_1_naming_the_item(tmp_path, capsys, clinic_admin):
+    resource = licensed_wording()
+    for option in resource["item"][4]["answerOption"]:
+        option["valueCoding"]["display"] = option["valueCoding"]["code"]  # "0", "1", ...
+    status, error = _run(tmp_path, capsys, json.dumps(resource).encode())
+    assert status == 1
+    assert "Item 5, answer labels (answerOption valueCoding.display): answers " in error
+    assert "have only a number; give each the words the client reads" in error
+    assert len(error.strip().splitlines()) == 1
+    assert not ClinicQuestionnaire.objects.exists()

@@ -45,3 +45,62 @@ def test_wording_that_does_not_match_the_definition_is_refused(clinic_admin, cha
     with pytest.raises(ValidationError, match=message):
         services.import_clinic_questionnaire(clinic_admin, "mfis21", resource, "Licence")
     assert not ClinicQuestionnaire.objects.exists()
+
+
+def _refusal(clinic_admin, resource, code="mfis21"):
+    with pytest.raises(ValidationError) as refused:
+        services.import_clinic_questionnaire(clinic_admin, code, resource, "Licence")
+    assert not ClinicQuestionnaire.objects.exists()
+    return refused.value.message_dict
+
+
+def test_the_unchanged_structure_file_is_refused_naming_the_first_items_still_placeholders(
+    clinic_admin,
+):
+    structure = get_definition("mfis21").questionnaire  # what the clinic downloads
+    problems = _refusal(clinic_admin, structure)["questionnaire"]
+    assert problems[0].startswith("This is the structure file unchanged")
+    placeholders = [p for p in problems if ", text: still the placeholder" in p]
+    assert [p.split(",")[0] for p in placeholders] == [f"Item {n}" for n in range(1, 6)]
+    assert "Item 1, text: still the placeholder 'Item 1'; put your licensed wording" in problems[1]
+    assert "… and the same for 16 more items" in problems
+
+
+def test_one_item_still_holding_its_placeholder_is_named_by_number_and_field(clinic_admin):
+    resource = licensed_text()
+    resource["item"][6]["text"] = "Item 7"
+    problems = _refusal(clinic_admin, resource)["questionnaire"]
+    assert problems == [
+        "Item 7, text: still the placeholder 'Item 7'; put your licensed wording in its place"
+    ]
+
+
+def test_an_answer_with_only_its_number_is_refused_naming_the_item_and_the_answers(clinic_admin):
+    resource = licensed_text()
+    options = resource["item"][2]["answerOption"]
+    values = [option["extension"][0]["valueDecimal"] for option in options]
+    options[0]["valueCoding"]["display"] = str(values[0])
+    del options[3]["valueCoding"]["display"]
+    problems = _refusal(clinic_admin, resource)["questionnaire"]
+    assert problems == [
+        "Item 3, answer labels (answerOption valueCoding.display): answers "
+        f"{values[0]:g}, {values[3]:g} have only a number; give each the words the client reads"
+    ]
+
+
+def test_a_label_that_keeps_its_number_beside_the_words_is_accepted(clinic_admin):
+    resource = licensed_text()
+    for option in resource["item"][0]["answerOption"]:
+        option["valueCoding"]["display"] = f"{option['valueCoding']['code']} - Licensed label"
+    services.import_clinic_questionnaire(clinic_admin, "mfis21", resource, "Licence")
+    assert ClinicQuestionnaire.objects.count() == 1
+
+
+def test_an_instrument_that_ships_its_own_wording_takes_no_clinic_wording(clinic_admin):
+    problems = _refusal(clinic_admin, licensed_text("rand36"), code="rand36")
+    assert problems == {
+        "instrument": [
+            "RAND 36-Item Health Survey 1.0 (RAND-36) ships its own wording, so it takes no "
+            "clinic wording; only scoring-only questionnaires do."
+        ]
+    }

@@ -187,3 +187,26 @@ def test_the_msis29_change_says_which_edss_band_chose_its_mcid(
     assert judgement in page
     cited = f'href="{reverse("instruments-sources")}#S20"'
     assert (cited in page) == (edss in ("3.5", "6.0"))
+
+
+def test_the_send_form_says_which_questionnaires_are_missing_from_it_and_why(
+    client, ms_client, therapist
+):
+    client.force_login(therapist)
+    page = client.get(measures(ms_client)).text
+    note = page.split('id="not-sendable">', 1)[1].split("</p>", 1)[0]
+    assert "SF-36" in note and "MFIS-21" in note and "RAND-36" not in note
+    assert "wording is licensed" in note and "loaded your clinic" in note
+
+
+def test_a_questionnaire_whose_wording_the_clinic_loaded_leaves_the_note(
+    client, ms_client, therapist, clinic_admin
+):
+    from msrelief.testing import licensed_wording
+
+    services.import_clinic_questionnaire(clinic_admin, "sf36", licensed_wording("sf36"), "L-1")
+    client.force_login(therapist)
+    page = client.get(measures(ms_client)).text
+    note = page.split('id="not-sendable">', 1)[1].split("</p>", 1)[0]
+    assert "SF-36" not in note and "MFIS-21" in note
+    assert '<option value="sf36">' in page

@@ -64,8 +64,8 @@ def test_wording_that_does_not_match_names_every_problem_and_saves_nothing(clien
     resource["item"][3]["text"] = " "
     response = import_(client, resource)
     assert response.status_code == 400
-    assert "item 1: answer values (ordinalValue) must be" in response.text
-    assert "item 4 has no text" in response.text
+    assert "Item 1, answer values (answerOption ordinalValue): must be" in response.text
+    assert "Item 4, text: empty" in response.text
     assert not ClinicQuestionnaire.objects.exists()
 
 
@@ -145,7 +145,9 @@ def test_an_answer_whose_extensions_are_null_is_named_not_a_server_error(client,
     resource["item"][0]["answerOption"][0]["extension"] = None
     response = import_(client, resource)
     assert response.status_code == 400
-    assert "item 1: answer values (ordinalValue) must be" in html.unescape(response.text)
+    assert "Item 1, answer values (answerOption ordinalValue): must be" in html.unescape(
+        response.text
+    )
 
 
 _json = st.recursive(
@@ -184,3 +186,17 @@ def test_any_pasted_text_is_imported_or_refused_never_a_server_error(client, cli
     client.force_login(clinic_admin)
     response = import_(client, text)
     assert response.status_code in (302, 400)
+
+
+def test_the_downloaded_structure_sent_back_unchanged_is_refused_with_the_items_named(
+    client, clinic_admin
+):
+    client.force_login(clinic_admin)
+    structure = client.get(reverse("instruments-wording-structure", args=["mfis21"])).content
+    response = import_(client, structure.decode())
+    assert response.status_code == 400
+    page = html.unescape(response.text)
+    assert "This is the structure file unchanged" in page
+    assert "Item 5, text: still the placeholder 'Item 5'" in page
+    assert "… and the same for 16 more items" in page
+    assert not ClinicQuestionnaire.objects.exists()

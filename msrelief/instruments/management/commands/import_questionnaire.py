@@ -17,7 +17,8 @@ from msrelief.lib import bounded_json
 class Command(BaseCommand):
     help = (
         "Import a FHIR R4 Questionnaire holding your clinic's licensed wording for a scoring-only "
-        "instrument (e.g. MFIS-21). It must have the definition's items and answer values."
+        "instrument (e.g. MFIS-21). It must have the definition's items and answer values, with "
+        "your wording in place of every placeholder and a label on every answer."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

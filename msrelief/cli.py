@@ -12,6 +12,9 @@ scripts and most of Django's start-up would be wasted on them:
   every URL and view, and with them SciPy and the API) are skipped.
 
 Each is still the same management command class with the same options, output and errors.
+
+``msrelief --help`` (and ``msrelief`` alone) lists the project's commands first, each with the
+first sentence of its help, then Django's and the libraries' commands by app, as Django does.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections import defaultdict
+
+from django.core.management import ManagementUtility, get_commands, load_command_class
+from django.core.management.color import color_style
 
 #: Commands that need neither the database nor the app registry.
 PURE_COMMANDS = {
@@ -34,6 +41,8 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msrelief.settings")
     if len(args) > 1 and not args[1].startswith("-"):
         args[1] = args[1].replace("-", "_")
+    if len(args) > 2 and args[1] == "help" and not args[2].startswith("-"):
+        args[2] = args[2].replace("-", "_")  # msrelief help load-demo
     args[0] = "msrelief"
     name = args[1] if len(args) > 1 else ""
     # --settings and --pythonpath must act before the apps load: Django's own path does that.
@@ -41,9 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     if (name in PURE_COMMANDS or name in UNCHECKED_COMMANDS) and not chosen:
         _run_directly(name, args)
         return
-    from django.core.management import execute_from_command_line
-
-    execute_from_command_line(args)
+    Utility(args).execute()
 
 
 def _run_directly(name: str, args: list[str]) -> None:
@@ -59,6 +66,50 @@ def _run_directly(name: str, args: list[str]) -> None:
     module = importlib.import_module(PURE_COMMANDS.get(name) or UNCHECKED_COMMANDS[name])
     command = module.Command()
     command.run_from_argv([*args, "--skip-checks"] if command.requires_system_checks else args)
+
+
+class Utility(ManagementUtility):
+    """Django's command-line utility with the project's own commands first in its help."""
+
+    def main_help_text(self, commands_only: bool = False) -> str:
+        if commands_only:  # msrelief help --commands: every name, one a line, as Django's
+            return str(super().main_help_text(commands_only=True))
+        return help_text(self.prog_name, self.settings_exception)
+
+
+def help_text(prog: str, settings_error: Exception | None = None) -> str:
+    """The listing of ``msrelief --help``: the project's commands, each with one line, then
+    the others under their app's name."""
+    style = color_style()
+    commands = get_commands()
+    ours = sorted(name for name, app in commands.items() if app.startswith("msrelief."))
+    lines = [
+        "",
+        f"Type '{prog} help <command>' for a command's options.",
+        "A hyphen and an underscore in a command's name are the same.",
+    ]
+    if ours:
+        width = max(len(name) for name in ours) + 2
+        lines += ["", style.NOTICE("msrelief's commands:")]
+        lines += [
+            f"  {name.replace('_', '-'):<{width}}{summary(commands[name], name)}" for name in ours
+        ]
+    by_app: defaultdict[str, list[str]] = defaultdict(list)
+    for name, app in commands.items():
+        if name not in ours:
+            by_app["django" if app == "django.core" else app.rpartition(".")[-1]].append(name)
+    lines += ["", style.NOTICE("Django's commands and those of the libraries msrelief uses:")]
+    for app in sorted(by_app):
+        lines += ["", style.NOTICE(f"[{app}]"), *(f"    {name}" for name in sorted(by_app[app]))]
+    if settings_error is not None:
+        lines += ["", style.NOTICE(f"Only Django's own commands are listed: {settings_error}")]
+    return "\n".join(lines)
+
+
+def summary(app: str, name: str) -> str:
+    """The first sentence of a command's help text, on one line."""
+    first = " ".join(str(load_command_class(app, name).help).split()).split(". ")[0]
+    return first.rstrip(".") + "." if first else ""
 
 
 if __name__ == "__main__":

@@ -2,13 +2,14 @@ from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
 from msrelief.accounts.forms import AuditedPasswordChangeForm, AuditedSetPasswordForm, LoginForm
+from msrelief.accounts.views import LoginView
 from msrelief.core.ratelimit import rate_limited
 
 urlpatterns = [
     path(
         "login/",
         rate_limited("login")(
-            auth.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True)
+            LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True)
         ),
         name="accounts-login",
     ),

@@ -1,6 +1,7 @@
-"""Demo data: two clinics (to show that one cannot see the other's clients) and about twelve
-clients who are entirely fictional. Created through the same services as real data, so the
-demo also has an audit trail."""
+"""Demo data: two clinics (to show that one cannot see the other's clients), about twelve
+clients who are entirely fictional, months of their questionnaire results (histories.py) and a
+client login for the "Your questionnaires" portal. Created through the same services as real
+data, so the demo also has an audit trail."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from msrelief.accounts import services as accounts
 from msrelief.accounts.models import Clinic, Role, User
 from msrelief.clients import services as clients
 from msrelief.clients.models import Client
+from msrelief.demo import histories, intake
 from msrelief.instruments import services as measures
 
 PASSWORD = "demo-password-2026"  # noqa: S105  (published on purpose: demo logins only)
@@ -20,14 +23,19 @@ LOGINS = (
     ("admin@demo.msrelief.test", "clinic admin, Harbour Street Clinic"),
     ("therapist@demo.msrelief.test", "therapist, Harbour Street Clinic"),
     ("therapist@other.msrelief.test", "therapist, Hillside Practice (the other clinic)"),
+    ("ana@demo.msrelief.test", "client (a person with MS), Ana Demo-Rowan: Your questionnaires"),
 )
+CLIENT_LOGIN = LOGINS[3][0]
+# Consent comes before the first questionnaire of any course in histories.py.
+CONSENTED_DAYS_AGO = 240
 
-# name, birth year, sex, phenotype, diagnosis year, EDSS, DMT, other medicines
+# name, birth year, sex, phenotype, diagnosis year, EDSS, DMT (a clients.Drug code), other
+# medicines; the rest of each client's history is in intake.py
 DemoClient = tuple[str, int, str, str, int | None, str | None, str, list[str]]
 CLIENTS: tuple[DemoClient, ...] = (
-    ("A. Demo-Rowan", 1979, "female", "RRMS", 2012, "2.5", "ocrelizumab", ["vitamin D"]),
+    ("Ana Demo-Rowan", 1979, "female", "RRMS", 2012, "2.5", "ocrelizumab", ["vitamin D"]),
     ("B. Demo-Hale", 1968, "male", "SPMS", 2001, "6.0", "", ["baclofen", "gabapentin"]),
-    ("C. Demo-Ishida", 1990, "female", "RRMS", 2019, "1.5", "dimethyl fumarate", []),
+    ("C. Demo-Ishida", 1990, "female", "RRMS", 2019, "1.5", "dimethyl_fumarate", []),
     ("D. Demo-Okafor", 1972, "female", "PPMS", 2015, "4.5", "ocrelizumab", ["fampridine"]),
     ("E. Demo-Lindqvist", 1985, "male", "CIS", 2024, None, "", []),
     ("F. Demo-Marsh", 1961, "female", "SPMS", 1996, "6.5", "", ["tizanidine", "amitriptyline"]),
@@ -55,58 +63,50 @@ def load() -> bool:
     made = [
         _client(admin if index % 3 == 0 else therapist, row) for index, row in enumerate(CLIENTS)
     ]
-    for row in OTHER_CLINIC_CLIENTS:
-        _client(other, row)
-    _measures(therapist, made[1])
+    made += [_client(other, row) for row in OTHER_CLINIC_CLIENTS]
+    histories.enter_courses({harbour.pk: therapist, hillside.pk: other}, made)
+    _client_login(admin, therapist, made[0])
     return True
+
+
+def has_client_login() -> bool:
+    """False for a database whose demo data was made before the demo had a client login."""
+    return User.objects.filter(email=CLIENT_LOGIN).exists()
 
 
 def _user(email: str, name: str, clinic: Clinic, role: Role) -> User:
     return User.objects.create_user(email, PASSWORD, full_name=name, clinic=clinic, role=role)
 
 
-def _client(actor: User, row: tuple[object, ...]) -> Client:
+def _client(actor: User, row: DemoClient) -> Client:
     name, born, sex, phenotype, diagnosed, edss, dmt, medicines = row
-    return clients.create_client(
+    client = clients.create_client(
         actor,
-        consented_on=timezone.localdate() - dt.timedelta(days=30),
+        consented_on=timezone.localdate() - dt.timedelta(days=CONSENTED_DAYS_AGO),
         display_name=name,
         year_of_birth=born,
         sex=sex,
         phenotype=phenotype,
         diagnosis_year=diagnosed,
         edss=Decimal(str(edss)) if edss else None,
-        dmt=dmt,
-        other_medicines=medicines,
         notes="Fictional demo client.",
     )
+    intake.enter_history(actor, client, dmt, medicines)
+    return client
 
 
-# A fictional course of six weeks of massage: PHQ-9, GAD-7 and 0-10 ratings at weeks 0, 3 and 6,
-# entered as paper forms, so that the Measures page has a history to show.
-DEMO_COURSE = {
-    "phq9": (
-        {"1": 2, "2": 2, "3": 3, "4": 3, "5": 1, "6": 1, "7": 2, "8": 1, "9": 0},
-        {"1": 1, "2": 2, "3": 2, "4": 2, "5": 1, "6": 1, "7": 1, "8": 0, "9": 0},
-        {"1": 1, "2": 1, "3": 1, "4": 2, "5": 0, "6": 0, "7": 1, "8": 0, "9": 0},
-    ),
-    "gad7": (
-        {"1": 2, "2": 2, "3": 2, "4": 3, "5": 1, "6": 2, "7": 1},
-        {"1": 2, "2": 1, "3": 2, "4": 2, "5": 1, "6": 1, "7": 1},
-        {"1": 1, "2": 1, "3": 1, "4": 1, "5": 0, "6": 1, "7": 1},
-    ),
-    "nrs-fatigue": ({"1": 8}, {"1": 7}, {"1": 5}),
-}
-
-
-def _measures(actor: User, client: Client) -> None:
-    today = timezone.localdate()
-    for code, visits in DEMO_COURSE.items():
-        for weeks_ago, answers in zip((6, 3, 0), visits, strict=True):
-            measures.enter_response(
-                actor,
-                client,
-                code,
-                {item: float(value) for item, value in answers.items()},
-                today - dt.timedelta(weeks=weeks_ago),
-            )
+def _client_login(admin: User, therapist: User, client: Client) -> None:
+    """A login for ``client``, who has one questionnaire to start and one half filled in
+    (three answers saved from the portal), besides the paper forms of her course."""
+    user = accounts.create_user(
+        admin,
+        email=CLIENT_LOGIN,
+        password=PASSWORD,
+        clinic=client.clinic,
+        role=Role.CLIENT,
+        full_name="Ana Demo-Rowan (demo)",
+    )
+    clients.link_login(admin, client, user)
+    measures.assign_instrument(therapist, client, "phq9")
+    started, _token = measures.assign_instrument(therapist, client, "gad7")
+    measures.save_draft(started, {"1": 1.0, "2": 0.0, "3": 1.0}, user)

@@ -45,3 +45,19 @@ def test_an_overlong_password_is_a_field_error_and_is_never_hashed(client, thera
     assert response.context["form"].errors["password"] == [
         "A password has at most 4,096 characters."
     ]
+
+
+def test_a_client_logs_in_and_lands_on_their_questionnaires_not_the_staff_dashboard(
+    client, person_with_ms
+):
+    response = client.post(URL, {"username": "robin@example.test", "password": PASSWORD})
+    assert response["Location"] == reverse("portal-home")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_client_sent_to_log_in_from_a_page_returns_to_that_page(client, person_with_ms):
+    wanted = reverse("portal-start", kwargs={"pk": 1})
+    response = client.post(
+        f"{URL}?next={wanted}", {"username": "robin@example.test", "password": PASSWORD}
+    )
+    assert response["Location"] == wanted

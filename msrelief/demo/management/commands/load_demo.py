@@ -10,7 +10,10 @@ from msrelief.demo import data as demo
 
 
 class Command(BaseCommand):
-    help = "Create the demo clinics, staff logins and fictional clients (safe to run twice)."
+    help = (
+        "Create the demo clinics, logins, clients and results (safe to run twice). All of it "
+        "is invented: the clients and their months of results are about no one."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         created = demo.load()
@@ -20,3 +23,9 @@ class Command(BaseCommand):
         )
         for email, role in demo.LOGINS:
             self.stdout.write(f"  {email:<32} password: {demo.PASSWORD}   ({role})")
+        if not demo.has_client_login():
+            self.stdout.write(
+                f"This database's demo data is older: it has no {demo.CLIENT_LOGIN} login nor "
+                "months of results. `make clean && make demo` makes it afresh (deleting the "
+                "database)."
+            )

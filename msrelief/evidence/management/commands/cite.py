@@ -12,7 +12,7 @@ from msrelief.evidence.models import Reference
 
 
 class Command(BaseCommand):
-    help = "Print the reference with citation key KEY in Harvard, APA or Vancouver style."
+    help = "Print the stored reference KEY in Harvard, APA or Vancouver style."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("key", help="The citation key, for example naderi2024.")

@@ -11,8 +11,9 @@ from msrelief.evidence import seed, seeding
 
 class Command(BaseCommand):
     help = (
-        "Create the seed references, claims, studies, arms and results that are missing "
-        "(safe to run twice; records already present, including edited ones, are left alone)."
+        "Add the evidence base's missing seed records (safe to run twice). Seed references, "
+        "claims, studies, arms and results already present, including edited ones, are left "
+        "alone."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:

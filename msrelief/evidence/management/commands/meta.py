@@ -15,7 +15,7 @@ from msrelief.stats.meta_csv import MEASURES, run_meta_csv
 
 
 class Command(BaseCommand):
-    help = "Meta-analyse the studies in a CSV file (one study a row) and print the JSON result."
+    help = "Meta-analyse the studies in a CSV file (one a row); print the JSON result."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="CSV file with a header row, or - for standard input.")

@@ -16,9 +16,10 @@ from msrelief.lib import bounded_json
 
 class Command(BaseCommand):
     help = (
-        "Import a FHIR R4 Questionnaire holding your clinic's licensed wording for a scoring-only "
-        "instrument (e.g. MFIS-21). It must have the definition's items and answer values, with "
-        "your wording in place of every placeholder and a label on every answer."
+        "Import your clinic's licensed wording of a scoring-only questionnaire. The file is a "
+        "FHIR R4 Questionnaire for an instrument such as MFIS-21, with the definition's items "
+        "and answer values, your wording in place of every placeholder and a label on every "
+        "answer."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -11,7 +11,7 @@ from msrelief.scoring import list_instruments
 
 
 class Command(BaseCommand):
-    help = "List the instruments msrelief can score: code, version, licence and item text status."
+    help = "List the instruments msrelief scores: code, version, licence, item text."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")

@@ -11,8 +11,8 @@ from msrelief.instruments.services import rescore_all
 
 class Command(BaseCommand):
     help = (
-        "Add a score under each instrument's current scoring version to every response that lacks "
-        "one. Scores from earlier scoring versions are kept, never overwritten."
+        "Add the current scoring version's score to every response that lacks it. Scores from "
+        "earlier scoring versions are kept, never overwritten."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,0 +1,41 @@
+"""The demo client login: Ana Demo-Rowan signs in with the documented password and lands on
+"Your questionnaires", with questionnaires to fill in and the ones she has done."""
+
+from pathlib import Path
+
+from django.urls import reverse
+
+from msrelief.clients.models import Client
+from msrelief.demo import data
+from msrelief.instruments.models import Administration, Status
+
+
+def test_the_demo_client_signs_in_and_sees_her_questionnaires_open_and_done(client, demo):
+    response = client.post(
+        reverse("accounts-login"), {"username": data.CLIENT_LOGIN, "password": data.PASSWORD}
+    )
+    assert response["Location"] == reverse("portal-home")
+    page = client.get(response["Location"]).text
+    record = Client.objects.get(user__email=data.CLIENT_LOGIN)
+    for administration in Administration.objects.filter(client=record):
+        assert reverse("portal-start", kwargs={"pk": administration.pk}) in page
+    assert "Generalized Anxiety Disorder 7-item scale (GAD-7)</a> (started)" in page
+    assert page.count("entered by your therapist") == record.responses.count() > 3
+
+
+def test_the_demo_client_can_open_her_started_questionnaire_where_she_left_it(client, demo):
+    client.post(
+        reverse("accounts-login"), {"username": data.CLIENT_LOGIN, "password": data.PASSWORD}
+    )
+    started = Administration.objects.get(
+        client__user__email=data.CLIENT_LOGIN, status=Status.IN_PROGRESS
+    )
+    page = client.get(reverse("portal-start", kwargs={"pk": started.pk})).text
+    assert "You have answered 3 of 7 questions so far." in page
+
+
+def test_the_demo_client_login_is_documented_next_to_the_staff_logins():
+    guide = (Path(__file__).resolve().parents[3] / "docs" / "getting-started.md").read_text()
+    for email, _role in data.LOGINS:
+        assert f"`{email}`" in guide
+    assert f"`{data.PASSWORD}`" in guide

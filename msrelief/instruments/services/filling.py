@@ -136,6 +136,11 @@ def submit_response(
         raise NotOpen(reason)
     definition = get_definition(locked.instrument_code, locked.instrument_version)
     answers = {k: float(v) for k, v in locked.draft.items()}
+    if not answers:  # an empty form sent by mistake is not a response
+        raise ValidationError(
+            "No question has been answered yet. Answer at least one before sending, or save "
+            "and finish later."
+        )
     result = check_answers(definition, answers)
     response = store(
         locked.client, definition, answers, result, actor, via, administration=locked, key=key

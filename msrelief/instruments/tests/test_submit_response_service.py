@@ -159,3 +159,12 @@ def test_item_nine_at_zero_raises_no_flag(ms_client, therapist):
     administration, _ = assign(therapist, ms_client)
     submit(administration, PHQ9_ALL_ZERO)
     assert not SafetyFlag.objects.exists()
+
+
+def test_a_form_with_no_answer_at_all_is_refused_and_stays_open(ms_client, therapist):
+    administration, _ = assign(therapist, ms_client)
+    with pytest.raises(ValidationError, match="No question has been answered yet"):
+        services.submit_response(administration, None, "link")
+    administration.refresh_from_db()
+    assert administration.status != "completed"
+    assert not Response.objects.exists()

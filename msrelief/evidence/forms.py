@@ -241,6 +241,11 @@ MEASURE_LABELS = {
     "OR": "Odds ratio (OR)",
     "GEN": "Precomputed effects (yi, vi)",
 }
+BETTER_CHOICES = [
+    ("", "Not stated"),
+    ("lower", "Lower is better (for example fatigue, pain, or events such as relapses)"),
+    ("higher", "Higher is better (for example quality of life, or distance walked)"),
+]
 METHOD_LABELS = {
     "REML": "Random effects, REML (recommended)",
     "DL": "Random effects, DerSimonian-Laird",
@@ -254,6 +259,13 @@ class MetaForm(forms.Form):
         label="Effect measure", choices=[(m, MEASURE_LABELS[m]) for m in MEASURES]
     )
     method = forms.ChoiceField(label="Pooling method", choices=list(METHOD_LABELS.items()))
+    better = forms.ChoiceField(
+        label="Which direction is better for the outcome?",
+        choices=BETTER_CHOICES,
+        required=False,
+        help_text="It labels the sides of the forest plot: which side favours the treated "
+        "group. If it is not stated, the plot says so.",
+    )
     hksj = forms.BooleanField(
         label="Use the Hartung-Knapp (HKSJ) adjustment for the confidence interval",
         required=False,

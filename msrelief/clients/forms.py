@@ -11,9 +11,10 @@ from msrelief.accounts.models import User
 from msrelief.clients import consent, permissions
 from msrelief.clients.models import Client, Phenotype
 from msrelief.core.fields import LinesField
+from msrelief.core.voice import HouseVoice
 
 
-class ClientForm(forms.ModelForm[Client]):
+class ClientForm(HouseVoice, forms.ModelForm[Client]):
     other_medicines = LinesField(
         required=False,
         label="Other medicines",
@@ -95,7 +96,7 @@ class NewClientForm(ClientForm):
         return value
 
 
-class ClientFilterForm(forms.Form):
+class ClientFilterForm(HouseVoice, forms.Form):
     q = forms.CharField(required=False, label="Search by name", max_length=100)
     phenotype = forms.ChoiceField(
         required=False, label="Type of MS", choices=[("", "All types"), *Phenotype.choices]

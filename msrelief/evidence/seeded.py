@@ -62,7 +62,7 @@ class Finding:
 
 
 def better_from(direction: str) -> Better | None:
-    """"lower" or "higher" from a result's recorded direction of scoring ("lower is better",
+    """ "lower" or "higher" from a result's recorded direction of scoring ("lower is better",
     "higher is better (metres walked)"), or ``None`` when it says neither."""
     words = direction.strip().lower()
     for better in ("lower", "higher"):

@@ -28,6 +28,16 @@ def widget(field: BoundField) -> SafeString:
 
 
 @register.filter
+def summary_line(error: str, label: str) -> str:
+    """An error summary's line: the message alone when it names the field already ("Enter
+    the date of consent"), else "Label: message" so that the reader knows which field."""
+    label = str(label).strip().rstrip(":?").strip()
+    if not label or label.lower() in str(error).lower():
+        return str(error)
+    return f"{label}: {error}"
+
+
+@register.filter
 def bound(form: Any, name: str) -> BoundField:
     """``{{ form|bound:"item_3" }}``: a form's field by a name held in a variable."""
     return form[name]  # type: ignore[no-any-return]

@@ -127,8 +127,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "msrelief" / "static"]
-# Production serves collected files (`msrelief collectstatic`); development serves from the apps.
+# Production serves collected files (`msrelief collectstatic`); development serves from the apps,
+# through WhiteNoise whether DEBUG is on or off (the demo runs with it off, docs/settings.md).
 STATIC_ROOT = DATA_DIR / "static" if PRODUCTION else None
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -31,7 +31,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.forms.utils import pretty_name
 
-__all__ = ["HouseVoice", "noun_phrase", "reword"]
+__all__ = ["HouseVoice", "NamedFieldError", "noun_phrase", "reword"]
 
 _DETERMINERS = {"a", "an", "the", "this", "that", "your", "their", "its", "our", "my"}
 # A label that starts with one of these is not a noun ("From (date)", "Or paste the CSV"):
@@ -189,13 +189,18 @@ def _label(form: forms.BaseForm, name: str | None) -> tuple[str, forms.Field | N
     return (str(field.label) if field.label is not None else pretty_name(name)), field
 
 
+class NamedFieldError(ValidationError):
+    """An error in the house voice: its message names the field, so the error summary shows it
+    without the field's label in front (``ui.summary_line``)."""
+
+
 def _one(form: forms.BaseForm, name: str | None, error: ValidationError) -> ValidationError:
     words = _words_for(error.message)
     label, field = _label(form, name)
     if words is None or not label:
         return error
     text = re.sub(r"\s+", " ", words(label, field, error.params or {})).strip()
-    return ValidationError(text, code=error.code)
+    return NamedFieldError(text, code=error.code)
 
 
 def reword(form: forms.BaseForm, name: str | None, error: ValidationError) -> ValidationError:

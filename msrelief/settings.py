@@ -105,14 +105,18 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 MIN_PASSWORD_LENGTH = 12
+# Django's checks, with msrelief's words for what a person reads (msrelief/accounts/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "msrelief.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": MIN_PASSWORD_LENGTH},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "msrelief.accounts.passwords.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name")},
+    },
+    {"NAME": "msrelief.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "msrelief.accounts.passwords.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -123,8 +127,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "msrelief" / "static"]
-# Production serves collected files (`msrelief collectstatic`); development serves from the apps.
+# Production serves collected files (`msrelief collectstatic`); development serves from the apps,
+# through WhiteNoise whether DEBUG is on or off (the demo runs with it off, docs/settings.md).
 STATIC_ROOT = DATA_DIR / "static" if PRODUCTION else None
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

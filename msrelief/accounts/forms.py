@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
@@ -12,10 +13,11 @@ from django.contrib.auth.forms import (
 from django.core.validators import MaxLengthValidator
 
 from msrelief.accounts import services
+from msrelief.core.voice import HouseVoice
 from msrelief.lib.limits import MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(HouseVoice, AuthenticationForm):
     """Email and password, with plain-language labels and error.
 
     Both fields have a length limit that is checked before the database is asked: Django sets
@@ -26,6 +28,7 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": "The email address or password is not right. Check them and try again.",
+        "inactive": "This login has been switched off. Ask your clinic admin about it.",
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -49,19 +52,50 @@ class LoginForm(AuthenticationForm):
         )
 
 
-class _ThroughService:
-    """Save the new password through accounts.services.set_password (audited)."""
+NEW_PASSWORD_MESSAGES = {
+    "password_mismatch": "The two new passwords are not the same. Type the new password in "
+    "both boxes again.",
+}
+
+
+class _NewPassword:
+    """Save the new password through accounts.services.set_password (audited), with plain
+    labels, and the password rules as one hint (Django's HTML list does not fit in a hint)."""
 
     user: Any
     cleaned_data: dict[str, Any]
+    fields: dict[str, forms.Field]
+
+    def plain_password_fields(self) -> None:
+        new, again = self.fields["new_password1"], self.fields["new_password2"]
+        new.label, again.label = "New password", "New password again"
+        new.help_text = " ".join(password_validation.password_validators_help_texts())
+        again.help_text = "Type it once more, so that a typing mistake is caught."
 
     def save(self, commit: bool = True) -> Any:
         return services.set_password(self.user, self.user, self.cleaned_data["new_password1"])
 
 
-class AuditedPasswordChangeForm(_ThroughService, PasswordChangeForm):
-    """The logged-in user changes their password (old password first)."""
+class AuditedPasswordChangeForm(_NewPassword, HouseVoice, PasswordChangeForm):
+    """The logged-in user changes their password (current password first)."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        **NEW_PASSWORD_MESSAGES,
+        "password_incorrect": "Your current password is not right. Type it again.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self.plain_password_fields()
 
 
-class AuditedSetPasswordForm(_ThroughService, SetPasswordForm):  # type: ignore[type-arg]
+class AuditedSetPasswordForm(_NewPassword, HouseVoice, SetPasswordForm):  # type: ignore[type-arg]
     """A reset link's holder sets a new password."""
+
+    error_messages = {**SetPasswordForm.error_messages, **NEW_PASSWORD_MESSAGES}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plain_password_fields()

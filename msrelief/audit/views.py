@@ -17,12 +17,13 @@ from msrelief.audit.events import grouped_choices
 from msrelief.audit.models import Action, AuditEvent
 from msrelief.core.decorators import clinic_admin_required
 from msrelief.core.http import AuthenticatedRequest, attachment
+from msrelief.core.voice import HouseVoice
 
 PAGE_SIZE = 50
 MAX_EXPORT_ROWS = 100_000
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(HouseVoice, forms.Form):
     event = forms.ChoiceField(
         required=False, label="Kind of event", choices=[("", "All kinds"), *grouped_choices()]
     )

@@ -10,9 +10,10 @@ from django.utils import timezone
 from msrelief.accounts.models import User
 from msrelief.clients import consent, permissions
 from msrelief.clients.models import Client, Phenotype
+from msrelief.core.voice import HouseVoice
 
 
-class ClientForm(forms.ModelForm[Client]):
+class ClientForm(HouseVoice, forms.ModelForm[Client]):
     class Meta:
         model = Client
         fields = [
@@ -85,7 +86,7 @@ class NewClientForm(ClientForm):
         return value
 
 
-class ClientFilterForm(forms.Form):
+class ClientFilterForm(HouseVoice, forms.Form):
     q = forms.CharField(required=False, label="Search by name", max_length=100)
     phenotype = forms.ChoiceField(
         required=False, label="Type of MS", choices=[("", "All types"), *Phenotype.choices]

@@ -10,6 +10,7 @@ from django.db import models
 
 from msrelief.clients.history_services import KINDS
 from msrelief.clients.regions import REGIONS
+from msrelief.core.voice import HouseVoice
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -45,7 +46,7 @@ def form_for(kind: str) -> type[forms.ModelForm[Any]]:
         )
     return forms.modelform_factory(
         model,
-        form=type("HistoryForm", (forms.ModelForm,), overrides),
+        form=type("HistoryForm", (HouseVoice, forms.ModelForm), overrides),
         fields=list(fields),
         widgets=widgets,
     )

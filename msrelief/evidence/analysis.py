@@ -19,6 +19,7 @@ from django.core.cache import cache
 from msrelief.lib.limits import MAX_STUDIES
 from msrelief.stats import meta_analysis
 from msrelief.stats.forest import forest_png, forest_svg, forest_table_rows
+from msrelief.stats.forest_layout import Better
 from msrelief.stats.meta import MetaResult, Method
 from msrelief.stats.meta_csv import COLUMNS, RATIO_MEASURES, Measure, run_meta_csv
 
@@ -31,7 +32,7 @@ EFFECT_LABELS = {
 }
 NEEDS_TWO = "needs at least two studies"
 # Bump when a change to the analysis or the plot should show at once on a shared cache.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 CACHE_SECONDS = 24 * 60 * 60
 REASONS = {
     "i2": NEEDS_TWO,
@@ -44,11 +45,13 @@ REASONS = {
 
 @dataclass(frozen=True)
 class Analysis:
-    """One meta-analysis ready to show: the JSON dict of ``run_meta_csv``, the forest plot and
-    its table rows (and what it takes to draw the plot again, as PNG)."""
+    """One meta-analysis ready to show: the JSON dict of ``run_meta_csv``, the forest plot
+    (wide, and compact for phones) and its table rows (and what it takes to draw the plot
+    again, as PNG)."""
 
     output: dict[str, Any]
     svg: str
+    svg_compact: str
     rows: list[dict[str, Any]]
     result: MetaResult
     plot_options: dict[str, Any]
@@ -62,6 +65,17 @@ class Analysis:
         return EFFECT_LABELS[self.output["measure"]]
 
     @property
+    def better(self) -> Better | None:
+        """Which values are better for the treated group, if it was stated."""
+        better: Better | None = self.plot_options["better"]
+        return better
+
+    @property
+    def null_value(self) -> int:
+        """The value of no effect on the plotted scale (1 for ratios, else 0)."""
+        return 1 if self.ratio else 0
+
+    @property
     def reasons(self) -> dict[str, str]:
         """Why each value that could not be computed is missing (see :func:`not_estimable`)."""
         return not_estimable(self.output)
@@ -71,24 +85,36 @@ class Analysis:
         return forest_png(self.result, **self.plot_options)
 
 
-def run(text: str, measure: str, method: str, hksj: bool, *, title: str = "") -> Analysis:
+def run(
+    text: str,
+    measure: str,
+    method: str,
+    hksj: bool,
+    *,
+    title: str = "",
+    better: Better | None = None,
+) -> Analysis:
     """Analyse CSV ``text``; raises ``MetaAnalysisError`` naming the bad row. At most
     :data:`~msrelief.lib.limits.MAX_STUDIES` studies, refused before any number is read.
+    ``better`` ("lower" or "higher": which values are better for the treated group) labels
+    the sides of the forest plot; ``None`` means it was not stated, and the plot says so.
 
     A result depends on nothing but these arguments, so it is kept in Django's cache under a
     digest of them: the same data (the worked example, the stored studies) is analysed and
     drawn once, not on every request. Errors are not cached.
     """
-    inputs = json.dumps([CACHE_VERSION, text, measure, method, hksj, title])
+    inputs = json.dumps([CACHE_VERSION, text, measure, method, hksj, title, better])
     key = "msrelief:meta-analysis:" + hashlib.sha256(inputs.encode("utf-8")).hexdigest()
     found: Analysis | None = cache.get(key)
     if found is None:
-        found = _run(text, measure, method, hksj, title)
+        found = _run(text, measure, method, hksj, title, better)
         cache.set(key, found, CACHE_SECONDS)
     return found
 
 
-def _run(text: str, measure: str, method: str, hksj: bool, title: str) -> Analysis:
+def _run(
+    text: str, measure: str, method: str, hksj: bool, title: str, better: Better | None
+) -> Analysis:
     output = run_meta_csv(
         text, cast(Measure, measure), cast(Method, method), hksj, max_studies=MAX_STUDIES
     )
@@ -98,10 +124,16 @@ def _run(text: str, measure: str, method: str, hksj: bool, title: str) -> Analys
         "title": title or f"Forest plot: {EFFECT_LABELS[measure].lower()}",
         "effect_label": EFFECT_LABELS[measure] + (" (log scale)" if ratio else ""),
         "back_transform": ratio,
+        "better": better,
     }
-    svg = forest_svg(result, **options)
-    rows = [dict(row) for row in forest_table_rows(result, back_transform=ratio)]
-    return Analysis(output=output, svg=svg, rows=rows, result=result, plot_options=options)
+    return Analysis(
+        output=output,
+        svg=forest_svg(result, **options),
+        svg_compact=forest_svg(result, **options, compact=True),
+        rows=[dict(row) for row in forest_table_rows(result, back_transform=ratio)],
+        result=result,
+        plot_options=options,
+    )
 
 
 def _result(output: dict[str, Any]) -> MetaResult:

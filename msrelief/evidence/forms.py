@@ -8,6 +8,7 @@ from django import forms
 
 from msrelief.core.fields import BoundedModelMultipleChoiceField, LinesField
 from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
+from msrelief.core.voice import HouseVoice
 from msrelief.evidence import cslmap
 from msrelief.evidence.bibliography import FORMATS
 from msrelief.evidence.bibliography.csl import normalise_doi
@@ -29,7 +30,7 @@ def _number_widgets(model: type[Any], names: list[str]) -> dict[str, forms.Widge
     return widgets
 
 
-class ReferenceForm(forms.ModelForm[Any]):
+class ReferenceForm(HouseVoice, forms.ModelForm[Any]):
     url = forms.URLField(label="Web address", required=False, max_length=500, assume_scheme="https")
     authors_text = forms.CharField(
         label="Authors",
@@ -80,7 +81,7 @@ class ReferenceForm(forms.ModelForm[Any]):
         return data
 
 
-class ClaimForm(forms.ModelForm[Any]):
+class ClaimForm(HouseVoice, forms.ModelForm[Any]):
     class Meta:
         model = Claim
         fields = ["key", "topic", "statement", "references", "verification_status", "note"]
@@ -115,7 +116,7 @@ _STUDY_NUMBERS = [
 ]  # fmt: skip
 
 
-class StudyForm(forms.ModelForm[Any]):
+class StudyForm(HouseVoice, forms.ModelForm[Any]):
     time_points = LinesField(required=False, help_text="One a line, for example: after 6 weeks.")
     sources = LinesField(required=False, help_text="Where the facts were read: one web address "
                          "a line.")  # fmt: skip
@@ -149,7 +150,7 @@ _ARM_NUMBERS = [
 ]  # fmt: skip
 
 
-class ArmForm(forms.ModelForm[Any]):
+class ArmForm(HouseVoice, forms.ModelForm[Any]):
     second_hand_fields = LinesField(required=False, label="Second-hand fields")
 
     class Meta:
@@ -177,7 +178,7 @@ _RESULT_NUMBERS = [
 ]  # fmt: skip
 
 
-class ResultForm(forms.ModelForm[Any]):
+class ResultForm(HouseVoice, forms.ModelForm[Any]):
     class Meta:
         model = Result
         fields = [
@@ -210,7 +211,7 @@ class ResultForm(forms.ModelForm[Any]):
             field.empty_label = "None"
 
 
-class ImportForm(forms.Form):
+class ImportForm(HouseVoice, forms.Form):
     format = forms.ChoiceField(
         label="File format",
         choices=[("bibtex", "BibTeX (.bib)"), ("ris", "RIS (.ris)"), ("csl-json", "CSL-JSON")],
@@ -241,6 +242,11 @@ MEASURE_LABELS = {
     "OR": "Odds ratio (OR)",
     "GEN": "Precomputed effects (yi, vi)",
 }
+BETTER_CHOICES = [
+    ("", "Not stated"),
+    ("lower", "Lower is better (for example fatigue, pain, or events such as relapses)"),
+    ("higher", "Higher is better (for example quality of life, or distance walked)"),
+]
 METHOD_LABELS = {
     "REML": "Random effects, REML (recommended)",
     "DL": "Random effects, DerSimonian-Laird",
@@ -249,11 +255,18 @@ METHOD_LABELS = {
 }
 
 
-class MetaForm(forms.Form):
+class MetaForm(HouseVoice, forms.Form):
     measure = forms.ChoiceField(
         label="Effect measure", choices=[(m, MEASURE_LABELS[m]) for m in MEASURES]
     )
     method = forms.ChoiceField(label="Pooling method", choices=list(METHOD_LABELS.items()))
+    better = forms.ChoiceField(
+        label="Which direction is better for the outcome?",
+        choices=BETTER_CHOICES,
+        required=False,
+        help_text="It labels the sides of the forest plot: which side favours the treated "
+        "group. If it is not stated, the plot says so.",
+    )
     hksj = forms.BooleanField(
         label="Use the Hartung-Knapp (HKSJ) adjustment for the confidence interval",
         required=False,

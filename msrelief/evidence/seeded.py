@@ -5,7 +5,9 @@ both have a mean, an SD and a group size at the same follow-up time point. The g
 result's ``n`` or else the arm's number analysed; the number randomised is not used in its place
 (dropouts would make that a guess). Results that are unverified, or whose attribution to the
 study is not confirmed, are never used. Studies are pooled as Hedges' g (REML) when at least two
-qualify for the same construct and direction of scoring; otherwise the reasons are listed.
+qualify for the same construct and direction of scoring; otherwise the reasons are listed. The
+recorded direction ("lower is better") labels which side of the forest plot favours massage;
+a direction that says neither leaves the plot saying that it was not stated.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.db.models import QuerySet
 
 from msrelief.evidence import analysis
 from msrelief.evidence.models import ArmKind, Result, ResultScope, Study, VerificationStatus
+from msrelief.stats.forest_layout import Better
 
 BASELINE_WORDS = ("baseline", "before")
 
@@ -43,14 +46,29 @@ class Finding:
     def analyses(self) -> list[tuple[str, list[Row], analysis.Analysis]]:
         """(construct, rows, analysis) for every construct with two or more usable studies."""
         found = []
-        for (construct, _), rows in sorted(self.groups.items()):
+        for (construct, direction), rows in sorted(self.groups.items()):
             if len(rows) >= 2:
                 text = _csv(rows)
                 title = f"Forest plot: {construct} (Hedges' g)"
+                better = better_from(direction)
                 found.append(
-                    (construct, rows, analysis.run(text, "SMD", "REML", False, title=title))
+                    (
+                        construct,
+                        rows,
+                        analysis.run(text, "SMD", "REML", False, title=title, better=better),
+                    )
                 )
         return found
+
+
+def better_from(direction: str) -> Better | None:
+    """ "lower" or "higher" from a result's recorded direction of scoring ("lower is better",
+    "higher is better (metres walked)"), or ``None`` when it says neither."""
+    words = direction.strip().lower()
+    for better in ("lower", "higher"):
+        if words.startswith(f"{better} is better"):
+            return better
+    return None
 
 
 def _usable() -> QuerySet[Result]:

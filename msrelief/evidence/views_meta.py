@@ -24,15 +24,22 @@ def _run(form: MetaForm) -> analysis.Analysis | None:
     """Run the analysis the valid ``form`` describes; a bad row becomes a form error."""
     data = form.cleaned_data
     try:
-        return analysis.run(data["csv"], data["measure"], data["method"], data["hksj"])
+        return analysis.run(
+            data["csv"],
+            data["measure"],
+            data["method"],
+            data["hksj"],
+            better=data["better"] or None,
+        )
     except MetaAnalysisError as error:
         form.add_error("csv_file" if data.get("csv_file") else "csv_text", str(error))
         return None
 
 
 def _example() -> dict[str, str]:
-    """The worked example: metafor's BCG trials as risk ratios, REML (its documented output)."""
-    return {"measure": "RR", "method": "REML", "csv_text": bcg_csv()}
+    """The worked example: metafor's BCG trials as risk ratios, REML (its documented output).
+    The event is tuberculosis, so fewer events (a lower risk ratio) favour the vaccine."""
+    return {"measure": "RR", "method": "REML", "better": "lower", "csv_text": bcg_csv()}
 
 
 @rate_limited("meta")

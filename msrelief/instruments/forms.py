@@ -12,6 +12,7 @@ from django.forms.renderers import Jinja2
 from django.utils import timezone
 
 from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
+from msrelief.core.voice import HouseVoice
 from msrelief.instruments.rendering import Item
 from msrelief.lib import bounded_json
 from msrelief.lib.limits import MAX_SCHEDULE_DAYS
@@ -80,7 +81,7 @@ def field_for(item: Item) -> forms.Field:
     return forms.IntegerField(**common) if item.integer else forms.DecimalField(**common)
 
 
-class ItemsForm(forms.Form):
+class ItemsForm(HouseVoice, forms.Form):
     """A form with one field per item given (one item for one-per-page, all of them otherwise).
 
     Its widgets (dozens of radio buttons on the all-on-one-page layout) are drawn with Django's
@@ -105,7 +106,7 @@ def initial_from_draft(draft: dict[str, float], items: tuple[Item, ...]) -> dict
     return initial
 
 
-class AssignForm(forms.Form):
+class AssignForm(HouseVoice, forms.Form):
     instrument = forms.ChoiceField(label="Questionnaire")
     available_from = forms.DateField(
         label="Available from",
@@ -135,7 +136,7 @@ class AssignForm(forms.Form):
         return start
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(HouseVoice, forms.Form):
     reason = forms.CharField(
         label="Why are the answers being corrected?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -143,7 +144,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class AcknowledgeForm(forms.Form):
+class AcknowledgeForm(HouseVoice, forms.Form):
     note = forms.CharField(
         label="What did you do?",
         help_text="For example: phoned the client, who has support from their GP.",
@@ -152,7 +153,7 @@ class AcknowledgeForm(forms.Form):
     )
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(HouseVoice, forms.Form):
     note = forms.CharField(
         label="How was the concern dealt with?",
         help_text="For example: seen with her GP, who has put a safety plan in place.",
@@ -161,7 +162,7 @@ class ResolveForm(forms.Form):
     )
 
 
-class CompletedOnForm(forms.Form):
+class CompletedOnForm(HouseVoice, forms.Form):
     completed_on = forms.DateField(
         label="Date completed",
         required=False,
@@ -179,7 +180,7 @@ def scoring_only_choices() -> list[tuple[str, str]]:
     ]
 
 
-class WordingImportForm(forms.Form):
+class WordingImportForm(HouseVoice, forms.Form):
     """A clinic admin's licensed wording: a FHIR R4 Questionnaire as a file or pasted JSON."""
 
     instrument = forms.ChoiceField(label="Questionnaire")

@@ -121,15 +121,31 @@ def assign(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def cancel(request: AuthenticatedRequest, pk: int, administration_pk: int) -> HttpResponse:
+    """GET asks "Are you sure?"; only the POST of that page cancels."""
+    if request.method != "POST":
+        return _confirm_cancel(request, pk, administration_pk)
     client = permissions.get_client_or_404(request.user, pk)
     administration = get_object_or_404(Administration, pk=administration_pk, client=client)
-    if request.method == "POST":
-        try:
-            services.cancel_administration(request.user, administration)
-            messages.success(request, "The questionnaire was cancelled; its link no longer works.")
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+    try:
+        services.cancel_administration(request.user, administration)
+        messages.success(request, "The questionnaire was cancelled; its link no longer works.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect("instruments-measures", pk=client.pk)
+
+
+def _confirm_cancel(request: AuthenticatedRequest, pk: int, administration_pk: int) -> HttpResponse:
+    client = services.view_client_measures(request.user, pk, section="cancel")
+    administration = get_object_or_404(Administration, pk=administration_pk, client=client)
+    if not administration.is_open:
+        messages.error(
+            request, "Only a questionnaire that has not been submitted can be cancelled."
+        )
+        return redirect("instruments-measures", pk=client.pk)
+    definition = default_registry().latest.get(administration.instrument_code)
+    title = definition.title if definition else administration.instrument_code.upper()
+    context = {"client": client, "administration": administration, "title": title}
+    return render(request, "instruments/cancel_confirm.html", context)
 
 
 def _items_page(

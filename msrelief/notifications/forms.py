@@ -10,14 +10,19 @@ from django.urls import reverse
 
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
+from msrelief.core.voice import HouseVoice
 from msrelief.notifications import services as outbox
 from msrelief.notifications.models import Kind
 
 
-class OutboxPasswordResetForm(PasswordResetForm):
+class OutboxPasswordResetForm(HouseVoice, PasswordResetForm):
     """The reset email goes through the outbox (sent by the worker, retried if the mail
     server is down) and its link is built from the configured base URL, never from the
     request's Host header."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
 
     def send_mail(
         self,

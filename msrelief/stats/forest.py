@@ -1,10 +1,12 @@
 """Forest plots of a :class:`~msrelief.stats.meta.MetaResult` as Vega-Lite, SVG and PNG.
 
-The chart has three columns that share one row axis: study labels; the plot (each study's
+The chart has columns that share one row axis: study labels; the plot (each study's
 estimate as a square sized by its weight with its confidence interval, the pooled estimate
-as a diamond spanning its CI, the prediction interval as a dashed line, and a reference
-line at no effect); and the numbers (estimate [CI] and weight). :func:`forest_table_rows`
-returns the same numbers as rows for the HTML table that accompanies every chart.
+as a diamond spanning its CI, the prediction interval as a dashed line, a reference line at
+no effect, and under them which side favours the treatment); and the numbers (estimate
+[CI] and weight). The compact layout for phones leaves the numbers out
+(:mod:`msrelief.stats.forest_layout`). :func:`forest_table_rows` returns the same numbers as
+rows for the HTML table that accompanies every chart.
 
 At most :data:`~msrelief.lib.limits.MAX_STUDIES` studies are drawn (a larger analysis is a
 :class:`MetaAnalysisError`), so that the chart's size, and the memory and time it takes to
@@ -32,6 +34,13 @@ from scipy import stats
 
 from msrelief.lib.limits import MAX_STUDIES
 from msrelief.stats.errors import MetaAnalysisError
+from msrelief.stats.forest_layout import (
+    COMPACT,
+    WIDE,
+    Better,
+    favours_layers,
+    x_scale_and_axis,
+)
 from msrelief.stats.meta import MetaResult
 
 __all__ = [
@@ -126,7 +135,7 @@ def forest_table_rows(
     return rows
 
 
-def _describe(result: MetaResult, back_transform: bool) -> str:
+def _describe(result: MetaResult, back_transform: bool, better: Better | None) -> str:
     pct = round(result.level * 100)
     est, lo, hi = (
         _scale(x, back_transform) for x in (result.estimate, result.ci_low, result.ci_high)
@@ -141,6 +150,11 @@ def _describe(result: MetaResult, back_transform: bool) -> str:
         text += f" {pct}% prediction interval {pi_lo:.2f} to {pi_hi:.2f}."
     if result.i2 is not None:
         text += f" I-squared {result.i2:.0f}%."
+    if better is None:
+        text += " Which side favours the treatment was not stated."
+    else:
+        side = "below" if better == "lower" else "above"
+        text += f" Values {side} {1 if back_transform else 0} favour the treatment."
     return text
 
 
@@ -179,9 +193,8 @@ def _diamond(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _plot_layers(
-    values: list[dict[str, Any]], x_scale: dict[str, Any], effect_label: str, null_value: float
+    values: list[dict[str, Any]], x: dict[str, Any], null_value: float
 ) -> list[dict[str, Any]]:
-    x = {"type": "quantitative", "scale": x_scale, "title": effect_label}
     y = {"field": "row", "type": "quantitative", "axis": None}
     study = {"filter": "datum.kind === 'study'"}
     return [
@@ -207,13 +220,25 @@ def _text_column(field: str, title: str, width: int, align: str) -> dict[str, An
     return {
         "width": width,
         "title": {"text": title, "fontSize": 12, "anchor": "start" if align == "left" else "end"},
-        "mark": {"type": "text", "align": align, "baseline": "middle", "fontSize": 12},
+        "mark": {
+            "type": "text", "align": align, "baseline": "middle", "fontSize": 12,
+            "limit": width - 10,  # a longer label is cut with an ellipsis (the table has it all)
+        },
         "encoding": {
             "y": {"field": "row", "type": "quantitative", "axis": None},
             "x": {"value": 0 if align == "left" else width},
             "text": {"field": field, "type": "nominal"},
         },
-    }
+    }  # fmt: skip
+
+
+def _x_values(rows: list[ForestRow], null_value: float) -> list[float]:
+    values = [null_value]
+    for row in rows:
+        values += [row["ci_low"], row["ci_high"]]
+        if row["estimate"] is not None:
+            values.append(row["estimate"])
+    return values
 
 
 def forest_spec(
@@ -224,31 +249,45 @@ def forest_spec(
     description: str | None = None,
     effect_label: str = "Effect size",
     back_transform: bool = False,
+    better: Better | None = None,
+    compact: bool = False,
 ) -> dict[str, Any]:
     """Vega-Lite (v6) specification of the forest plot, as a JSON-ready dict.
 
     ``back_transform=True`` is for ratio measures stored on the log scale: values are
     exponentiated, the x axis is logarithmic and the no-effect line is at 1 (else 0).
+    ``better`` says whether lower or higher values of the outcome are better for the
+    treated group (group 1); it decides which side is labelled "favours treatment", and
+    without it the plot says that the direction was not stated.
+    ``compact=True`` draws the phone layout (:data:`~msrelief.stats.forest_layout.COMPACT`).
     ``description`` defaults to a plain-language summary of the pooled result; it becomes
     the chart's accessible description.
     """
     _check_size(result)
+    layout = COMPACT if compact else WIDE
     rows = forest_table_rows(result, labels, back_transform=back_transform)
     values = _values(rows)
     n_rows = max(row["row"] for row in values) + 1
+    favours_row = n_rows + (layout.favours_rows - 1) / 2
+    n_rows += layout.favours_rows
     y_scale = {"domain": [-0.8, n_rows - 0.2], "reverse": True}
-    x_scale: dict[str, Any] = {"type": "log"} if back_transform else {"zero": False}
+    null_value = 1.0 if back_transform else 0.0
+    x_scale, x_axis = x_scale_and_axis(_x_values(rows, null_value), back_transform, layout)
+    x = {"type": "quantitative", "scale": x_scale, "axis": x_axis, "title": effect_label}
     plot = {
-        "width": 320,
+        "width": layout.plot_width,
         "title": {"text": " ", "fontSize": 12},
-        "layer": _plot_layers(values, x_scale, effect_label, 1.0 if back_transform else 0.0),
+        "layer": [
+            *_plot_layers(values, x, null_value),
+            *favours_layers(better, layout, favours_row),
+        ],
     }
-    columns = [
-        _text_column("label", "Study", 190, "left"),
-        plot,
-        _text_column("numbers", f"Estimate [{round(result.level * 100)}% CI]", 150, "right"),
-        _text_column("weight_text", "Weight", 60, "right"),
-    ]
+    columns = [_text_column("label", "Study", layout.label_width, "left"), plot]
+    if layout.numbers:
+        columns += [
+            _text_column("numbers", f"Estimate [{round(result.level * 100)}% CI]", 150, "right"),
+            _text_column("weight_text", "Weight", 60, "right"),
+        ]
     for column in columns:
         column["height"] = _ROW_HEIGHT * n_rows
         for layer in column.get("layer", [column]):
@@ -258,7 +297,7 @@ def forest_spec(
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "title": {"text": title or "Forest plot", "anchor": "start"},
-        "description": description or _describe(result, back_transform),
+        "description": description or _describe(result, back_transform, better),
         "data": {"values": values},
         "hconcat": columns,
         "spacing": 8,
@@ -267,9 +306,10 @@ def forest_spec(
     }
 
 
-def _accessible_svg(svg: str, title: str, description: str) -> str:
-    """Give the root ``<svg>`` an accessible name and description."""
-    digest = hashlib.sha256((title + description).encode()).hexdigest()[:10]
+def _accessible_svg(svg: str, title: str, description: str, variant: str = "") -> str:
+    """Give the root ``<svg>`` an accessible name and description. ``variant`` keeps the ids
+    of the wide and the compact drawing of one plot apart when a page holds both."""
+    digest = hashlib.sha256((variant + title + description).encode()).hexdigest()[:10]
     title_id, desc_id = f"forest-title-{digest}", f"forest-desc-{digest}"
     start = svg.index("<svg")
     end = svg.index(">", start)
@@ -290,7 +330,8 @@ def forest_svg(
     ``options`` are those of :func:`forest_spec`."""
     spec = forest_spec(result, labels, **options)
     svg = str(vl_convert.vegalite_to_svg(json.dumps(spec)))
-    return _accessible_svg(svg, spec["title"]["text"], spec["description"])
+    variant = "compact" if options.get("compact") else ""
+    return _accessible_svg(svg, spec["title"]["text"], spec["description"], variant)
 
 
 def forest_png(

@@ -41,3 +41,40 @@ def test_a_new_password_of_twelve_characters_is_accepted(client, therapist):
     assert change_to(client, "kelp-ferry97").status_code == 302
     therapist.refresh_from_db()
     assert therapist.check_password("kelp-ferry97")
+
+
+def test_the_form_speaks_plainly_and_gives_the_password_rules_as_one_hint(client, therapist):
+    client.force_login(therapist)
+    page = client.get(URL).text
+    for label in ("Current password", "New password", "New password again"):
+        assert f">{label}</label>" in page
+    assert "Use at least 12 characters. Do not use your name or email address." in page
+    assert "<ul>" not in page[page.index("<main") :]  # no list inside the hint paragraph
+
+
+def test_a_wrong_current_password_says_so_in_plain_words(client, therapist):
+    client.force_login(therapist)
+    new = "kelp-ferry97"
+    response = client.post(URL, {"old_password": "x", "new_password1": new, "new_password2": new})
+    assert "Your current password is not right. Type it again." in response.text
+    assert "entered incorrectly" not in response.text
+
+
+def test_two_different_new_passwords_are_refused_in_plain_words(client, therapist):
+    client.force_login(therapist)
+    response = client.post(
+        URL, {"old_password": PASSWORD, "new_password1": "kelp-ferry97", "new_password2": "x"}
+    )
+    assert "The two new passwords are not the same." in response.text
+    assert "didn\u2019t match" not in response.text
+
+
+def test_the_password_rules_give_their_reasons_in_plain_words(client, therapist):
+    client.force_login(therapist)
+    short, common = change_to(client, "kelp-ferry9"), change_to(client, "password1234")
+    numeric = change_to(client, "201620172018")
+    like_name = change_to(client, "tess@harbour.test")
+    assert "This password is too short: use at least 12 characters." in short.text
+    assert "Many people use this password, so it is easy to guess." in common.text
+    assert "This password is only numbers." in numeric.text
+    assert "This password is too like your name or email address." in like_name.text

@@ -26,3 +26,23 @@ def test_an_unknown_address_sends_nothing_and_says_the_same(client, db, settings
     response = client.post(reverse("accounts-reset"), {"email": "nobody@example.test"}, follow=True)
     assert "Check your email" in response.text
     assert mail.outbox == []
+
+
+def test_the_new_password_page_of_a_reset_link_speaks_plainly(
+    client, therapist, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts-reset"), {"email": "tess@harbour.test"})
+    link = re.search(r"https?://[^/]+(/accounts/reset/\S+)", mail.outbox[0].body).group(1)
+    form_url = client.get(link).url
+    page = client.get(form_url).text
+    assert ">New password again</label>" in page and "Use at least 12 characters." in page
+    refused = client.post(form_url, {"new_password1": "kelp-ferry97", "new_password2": "kelp"})
+    assert "The two new passwords are not the same." in refused.text
+
+
+def test_the_reset_page_asks_for_the_email_address_by_that_name(client, db):
+    page = client.get(reverse("accounts-reset")).text
+    assert '<label for="id_email">Email address</label>' in page
+    refused = client.post(reverse("accounts-reset"), {"email": ""})
+    assert "Enter the email address." in refused.text

@@ -9,7 +9,10 @@ def delete_url(record):
 
 def test_the_responsible_therapist_confirms_and_deletes(client, ms_client, therapist):
     client.force_login(therapist)
-    assert "cannot be undone" in client.get(delete_url(ms_client)).text
+    page = client.get(delete_url(ms_client)).text
+    assert "Are you sure you want to delete Robin Example's record?" in page
+    assert "cannot be undone" in page and "No, keep it</a>" in page
+    assert Client.objects.exists()
     response = client.post(delete_url(ms_client))
     assert response.status_code == 302
     assert not Client.objects.exists()

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.core.exceptions import ValidationError
 from django.forms import BoundField
 from django.utils.safestring import SafeString
+
+from msrelief.core.voice import NamedFieldError
 
 register = template.Library()
 
@@ -25,6 +28,14 @@ def widget(field: BoundField) -> SafeString:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def summary_line(error: ValidationError, label: str) -> str:
+    """An error summary's line: "Label: message", or the message alone when the house voice
+    wrote it, since it names the field already ("Enter the date of consent.")."""
+    text = " ".join(str(message) for message in error.messages)
+    return text if isinstance(error, NamedFieldError) else f"{label}: {text}"
 
 
 @register.filter

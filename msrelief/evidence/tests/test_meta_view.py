@@ -201,3 +201,39 @@ def test_the_page_posts_are_rate_limited_per_address_with_retry_after(client, db
     assert "at most 2 a minute" in refused.text
     other_address = {"measure": "SMD", "method": "REML", "csv_text": THREE}
     assert client.post(URL, other_address, REMOTE_ADDR="192.0.2.7").status_code == 200
+
+
+def test_the_plot_is_drawn_wide_and_compact_and_says_the_direction_was_not_stated(client, db):
+    text = html.unescape(run(client).text)
+    assert text.count("<svg") == 2
+    assert 'class="forest-wide"' in text and 'class="forest-compact"' in text
+    assert "Not stated which side" in text
+    assert "Which direction is better was not stated" in text
+    assert "favours control" not in text
+
+
+@pytest.mark.parametrize(
+    ("better", "sentence", "right_side"),
+    [
+        ("lower", "results left of the line at 0 favour the treatment", "favours control \u2192"),
+        ("higher", "results right of the line at 0 favour the treatment", "treatment \u2192"),
+    ],
+)
+def test_the_stated_direction_labels_the_side_that_favours_the_treated_group(
+    client, db, better, sentence, right_side
+):
+    text = html.unescape(run(client, better=better).text)
+    assert sentence in text
+    assert right_side in text and "Not stated which side" not in text
+
+
+def test_the_worked_example_favours_the_vaccine_on_the_left_of_one(client, db):
+    text = html.unescape(client.get(URL, {"example": "bcg"}).text)
+    assert "results left of the line at 1 favour the treatment" in text
+    assert '<input type="hidden" name="better" value="lower">' in text
+
+
+def test_an_unknown_direction_is_refused_naming_the_field(client, db):
+    response = run(client, better="sideways")
+    assert response.status_code == 400
+    assert "Which direction is better for the outcome?" in html.unescape(response.text)

@@ -46,8 +46,8 @@ def test_an_evidence_editor_without_a_clinic_adds_a_reference(client, evidence_e
     ("field", "value", "message"),
     [
         ("doi", "10.1000", "Enter a DOI"),
-        ("year", "1200", "greater than or equal to 1600"),
-        ("title", "", "This field is required"),
+        ("year", "1200", "The year must be 1600 or more."),
+        ("title", "", "Enter the title."),
         ("authors_text", ", Jo", "needs a family name"),
     ],
 )

@@ -73,3 +73,24 @@ def test_the_meta_page_makes_one_query_for_2_or_20_stored_studies(
     with django_assert_max_num_queries(1):
         text = client.get(reverse("evidence-meta")).text
     assert f"<dt>Studies</dt><dd>{studies}</dd>" in text
+
+
+def test_the_recorded_direction_labels_which_side_favours_massage(clinic_admin):
+    two_trials(clinic_admin)
+    (_, _, analysis) = stored.find().analyses()[0]
+    assert analysis.better == "lower"
+    assert "\u2190 favours treatment" in analysis.svg and "control \u2192" in analysis.svg_compact
+
+
+@pytest.mark.parametrize(
+    ("direction", "better"),
+    [
+        ("lower is better", "lower"),
+        ("Lower is better (time in seconds)", "lower"),
+        ("higher is better", "higher"),
+        ("", None),
+        ("depends on the subscale", None),
+    ],
+)
+def test_the_direction_of_scoring_is_read_from_the_recorded_words(direction, better):
+    assert stored.better_from(direction) == better

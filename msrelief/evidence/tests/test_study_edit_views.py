@@ -68,6 +68,15 @@ def test_a_bad_edit_keeps_the_study(client, clinic_admin, study, reference):
     assert Study.objects.get().country == ""
 
 
+def test_opening_delete_asks_are_you_sure_and_deletes_nothing(client, clinic_admin, study):
+    client.force_login(clinic_admin)
+    page = client.get(reverse("evidence-study-delete", args=[study.key])).text
+    assert "Are you sure you want to delete this?" in page
+    assert f"The study {study.key}, with its groups and results will be deleted." in page
+    assert "Yes, delete it</button>" in page and "No, keep it</a>" in page
+    assert Study.objects.exists()
+
+
 def test_deleting_a_study(client, clinic_admin, study):
     client.force_login(clinic_admin)
     assert client.post(reverse("evidence-study-delete", args=[study.key])).status_code == 302

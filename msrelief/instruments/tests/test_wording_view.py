@@ -82,14 +82,14 @@ def test_a_missing_licence_and_a_missing_file_are_both_named(client, clinic_admi
     response = client.post(URL, {"instrument": "mfis21", "licence_note": ""})
     assert response.status_code == 400
     assert "Choose a file or paste the JSON." in response.text
-    assert "Your clinic&#x27;s licence: This field is required." in response.text
+    assert "Enter your clinic&#x27;s licence." in response.text
 
 
 def test_an_instrument_that_ships_its_own_wording_cannot_be_chosen(client, clinic_admin):
     client.force_login(clinic_admin)
     response = import_(client, licensed_wording("phq9"), instrument="phq9")
     assert response.status_code == 400
-    assert "Select a valid choice." in response.text
+    assert "Choose one of the options listed for the questionnaire." in response.text
 
 
 def test_a_therapist_may_not_import(client, therapist):

@@ -6,12 +6,14 @@ is the drawing made for the width."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from msrelief.clients import history_services as history
 from msrelief.evidence.models import Result
 from msrelief.instruments import services
 from msrelief.instruments.models import SafetyFlag
@@ -78,6 +80,23 @@ def staff_world(therapist: Any, ms_client: Any) -> dict[str, int]:
     flagged = services.enter_response(therapist, ms_client, "phq9", {**PHQ9_ALL_ZERO, "9": 1.0})
     administration, _ = assign(therapist, ms_client, "phq9")
     flag = SafetyFlag.objects.get(response=flagged)
+    history.add_entry(
+        therapist,
+        ms_client,
+        "relapse",
+        {
+            "onset": dt.date(2026, 9, 1),
+            "steroid_start": dt.date(2026, 9, 2),
+            "steroid_end": dt.date(2026, 9, 6),
+        },
+    )
+    history.add_entry(
+        therapist,
+        ms_client,
+        "condition",
+        {"kind": "sensory_loss", "areas": ["foot_left", "lower_leg_left"]},
+    )
+    history.add_entry(therapist, ms_client, "dmt", {"drug": "ocrelizumab", "route": "infusion"})
     return {"client": ms_client.pk, "response": flagged.pk, "flag": flag.pk,
             "administration": administration.pk}  # fmt: skip
 
@@ -95,7 +114,12 @@ def therapist_pages(ids: dict[str, int]) -> list[str]:
         f"/clients/{client}/measures/enter/phq9/",
         f"/responses/{response}/",
         f"/responses/{response}/correct/",
-        f"/safety-flags/{ids['flag']}/acknowledge/",
+        f"/safety-flags/{ids['flag']}/",
+        f"/clients/{client}/timeline/",
+        f"/clients/{client}/history/relapse/add/",
+        f"/clients/{client}/history/condition/add/",
+        f"/clients/{client}/history/dmt/add/",
+        "/measures/sources/",
         "/accounts/password/",
         "/no-such-page/",
         "/audit/",  # a clinic admin's page: the therapist gets the 403 page

@@ -232,7 +232,8 @@ def _problem(error: Mapping[str, Any]) -> tuple[str, str]:
     if kind in ("greater_than_equal", "less_than_equal"):
         word = "at least" if kind == "greater_than_equal" else "at most"
         limit = ctx.get("ge", ctx.get("le"))
-        return field, f"must be {word} {limit}"
+        shown = f"{limit:g}" if isinstance(limit, int | float) else str(limit)
+        return field, f"must be {word} {shown}"
     if kind == "string_too_long":
         return field, f"must be at most {ctx.get('max_length')} characters"
     if kind == "too_long":

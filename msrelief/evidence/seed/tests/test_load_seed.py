@@ -130,4 +130,4 @@ def test_the_seed_counts_are_as_documented(seed: SeedData) -> None:
         sum(len(s.results) for s in seed.studies),
         sum(len(s.unconfirmed_results) for s in seed.studies),
     )
-    assert counts == (28, 20, 20, 35, 84, 32)
+    assert counts == (118, 20, 20, 35, 84, 32)

@@ -15,7 +15,7 @@ from msrelief.screening import AnswersError, screen_json
 
 class Command(BaseCommand):
     help = (
-        "Run the pre-session safety screen on one set of answers and print the result as JSON. "
+        "Run the pre-session safety screen on a set of answers, printing JSON. "
         "ANSWERS.json is an object of the screen's answer keys (docs/screening.md); "
         "use - to read standard input. Nothing is stored."
     )

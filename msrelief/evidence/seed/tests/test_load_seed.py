@@ -150,3 +150,10 @@ def test_the_seed_counts_are_as_documented(seed: SeedData) -> None:
         sum(len(s.unconfirmed_results) for s in seed.studies),
     )
     assert counts == (35, 47, 20, 35, 84, 32)
+
+
+def test_every_study_opens_with_a_plain_summary_of_two_or_three_sentences(seed: SeedData) -> None:
+    for study in seed.studies:
+        summary = study.plain_summary or ""
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", summary.strip()) if s]
+        assert 2 <= len(sentences) <= 3, (study.id, len(sentences))

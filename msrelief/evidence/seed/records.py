@@ -149,6 +149,7 @@ class Study:
     research_id: str | None
     reference: str
     kind: str
+    plain_summary: str | None
     design: str | None
     country: str | None
     setting: str | None

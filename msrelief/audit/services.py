@@ -21,6 +21,10 @@ LABELS = {
     "clients.dmtperiod": "DMT period",
     "accounts.user": "Login",
     "notifications.message": "Message",
+    "programmes.programmetemplate": "Programme template",
+    "programmes.plannedsession": "Session",
+    "programmes.sessionnote": "Session note",
+    "programmes.sessionrating": "Session rating",
 }
 
 

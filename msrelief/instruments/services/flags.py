@@ -13,7 +13,8 @@ from django.utils import timezone
 from msrelief.accounts.models import User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
-from msrelief.instruments.models import Response, SafetyFlag
+from msrelief.clients.models import Client
+from msrelief.instruments.models import Response, SafetyFlag, SignalSource
 from msrelief.instruments.services._common import staff_client
 from msrelief.notifications import services as outbox
 from msrelief.notifications.models import Kind
@@ -49,6 +50,42 @@ def raise_flag(response: Response, code: str, message: str, definition: Definiti
             "url": settings.BASE_URL + reverse("instruments-flag", args=[flag.pk]),
         },
         clinic=response.clinic,
+        about=flag,
+    )
+    return flag
+
+
+ADVERSE_EVENT_CODE = "adverse_event"
+
+
+def raise_adverse_event_flag(client: Client, message: str, severity: str) -> SafetyFlag:
+    """A flag for an adverse event recorded after a session (called inside the programmes
+    service that records the event, so the flag, its audit event and the alert email to the
+    responsible therapist commit with it). ``severity`` is mild, moderate or severe."""
+    flag = SafetyFlag.objects.create(
+        clinic=client.clinic,
+        client=client,
+        source_kind=SignalSource.ADVERSE_EVENT,
+        code=ADVERSE_EVENT_CODE,
+        message=message,
+    )
+    audit.record(
+        None,
+        Action.CREATE,
+        flag,
+        clinic=client.clinic,
+        changes={"code": ADVERSE_EVENT_CODE, "severity": severity},
+        event="safety_flag.raised",
+    )
+    outbox.queue_email(
+        Kind.ADVERSE_EVENT_ALERT,
+        client.therapist.email,
+        {
+            "clinic_name": client.clinic.name,
+            "severity": severity,
+            "url": settings.BASE_URL + reverse("instruments-flag", args=[flag.pk]),
+        },
+        clinic=client.clinic,
         about=flag,
     )
     return flag

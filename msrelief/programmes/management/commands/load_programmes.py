@@ -11,8 +11,9 @@ from msrelief.programmes import seeding
 
 class Command(BaseCommand):
     help = (
-        "Add the programme templates taken from the trials of the evidence base (safe to run "
-        "twice; run load-evidence first). Templates already present are left alone."
+        "Add the programme templates of the trials (safe to run twice). Run load-evidence "
+        "first: each template copies its protocol from a trial arm. Templates already present "
+        "are left alone."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -34,3 +34,11 @@ def test_each_region_is_big_enough_to_hit_and_lies_above_every_outline_shape():
                 assert min(width, height) >= 20, shape.region
             else:
                 assert not regions_seen, "an outline shape is drawn over a region"
+
+
+def test_a_snomed_code_is_given_only_for_a_region_of_the_list_and_says_where_it_was_checked():
+    assert set(regions.SNOMED) <= set(regions.LABELS)
+    for code, (concept, display, source) in regions.SNOMED.items():
+        assert concept.isdigit() and display and source, code
+        assert regions.snomed(code) == concept
+    assert regions.snomed("hip_left") == ""  # no code was checked for it

@@ -79,8 +79,7 @@ def enrol_client(actor: User, client: Client, template: ProgrammeTemplate, plan:
     # Lock the therapist's row: two enrolments made at once for one therapist queue here, so
     # the second sees the first one's sessions in the clash check.
     User.objects.select_for_update().filter(pk=therapist.pk).first()
-    days = schedule.session_dates(plan.start_date, plan.weekdays, weeks, template.sessions_total)
-    starts = [(at(day, plan.session_time), minutes) for day in days]
+    starts = _starts(template, plan, minutes, weeks)
     check_no_clash(therapist, starts, "session_time")
     enrolment = Enrolment.objects.create(
         clinic=client.clinic,
@@ -114,6 +113,14 @@ def enrol_client(actor: User, client: Client, template: ProgrammeTemplate, plan:
         event="enrolment.created",
     )
     return enrolment
+
+
+def _starts(
+    template: ProgrammeTemplate, plan: Plan, minutes: int, weeks: int
+) -> list[tuple[dt.datetime, int]]:
+    """When each planned session starts, and how long it lasts."""
+    days = schedule.session_dates(plan.start_date, plan.weekdays, weeks, template.sessions_total)
+    return [(at(day, plan.session_time), minutes) for day in days]
 
 
 def _latest(template: ProgrammeTemplate) -> ProgrammeTemplate:

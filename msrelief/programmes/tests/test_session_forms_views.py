@@ -129,3 +129,16 @@ def test_an_adverse_event_without_the_action_taken_comes_back_naming_it(client, 
         and '<details class="details" open>' in response.text
     )
     assert not AdverseEvent.objects.exists()
+
+
+def test_the_adverse_events_flag_page_says_where_it_came_from(client, session, therapist):
+    event = services.record_adverse_event(
+        therapist,
+        session.enrolment.client,
+        services.Report(today(), "heat", "moderate", "Cooled the room; stopped early."),
+        session,
+    )
+    client.force_login(therapist)
+    text = client.get(reverse("instruments-flag", args=[event.flag.pk])).text
+    assert "an adverse event recorded after a session" in text
+    assert "Symptoms worse with warmth" in text and "Acknowledge the flag" in text

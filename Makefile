@@ -19,6 +19,7 @@ setup: install
 	$(BIN)/msrelief migrate --no-input -v 0
 	$(BIN)/msrelief load-demo
 	$(BIN)/msrelief load-evidence
+	$(BIN)/msrelief load-programmes
 
 ## demo: setup, then serve http://127.0.0.1:8000 with the background worker beside it
 demo: setup

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "msrelief.audit",
     "msrelief.clients",
     "msrelief.instruments",
+    "msrelief.programmes",
     "msrelief.safety",
     "msrelief.evidence",
     "msrelief.notifications",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("audit/", include("msrelief.audit.urls")),
     path("evidence/", include("msrelief.evidence.urls")),
     path("messages/", include("msrelief.notifications.urls")),
+    path("programmes/", include("msrelief.programmes.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),
     path("", include("msrelief.safety.urls")),

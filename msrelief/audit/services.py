@@ -22,6 +22,10 @@ LABELS = {
     "safety.screen": "Safety screen",
     "accounts.user": "Login",
     "notifications.message": "Message",
+    "programmes.programmetemplate": "Programme template",
+    "programmes.plannedsession": "Session",
+    "programmes.sessionnote": "Session note",
+    "programmes.sessionrating": "Session rating",
 }
 
 

@@ -1,9 +1,10 @@
 """The body regions msrelief records (areas of sensory loss or spasticity, skin problems, an
-implanted pump, and later the regions treated in a session): one controlled list, so the screen,
-the body map and reports all speak of the same places.
+implanted pump, the regions treated in a session): one controlled list, so the screen, the body
+map and reports all speak of the same places.
 
-SNOMED CT body-structure codes are not attached yet: none was checked against a terminology
-release, and a code that was not checked is not shown (docs/clients.md).
+A region has a SNOMED CT body-structure code only where one was found, with the same meaning,
+in a published FHIR value set (``SNOMED`` names the set). The others have none: a code that
+was not checked is never shown (docs/clients.md).
 """
 
 from __future__ import annotations
@@ -34,6 +35,36 @@ REGIONS: tuple[tuple[str, str], ...] = (
 )
 LABELS = dict(REGIONS)
 
+# region: (SNOMED CT concept id, its display, the value set it was read in)
+SNOMED: dict[str, tuple[str, str, str]] = {
+    "thigh_left": (
+        "61396006",
+        "Structure of left thigh",
+        "HL7 Norway, no-domain vital signs: NoDomainVitalSignsBloodPressureBodySiteValueSet",
+    ),
+    "thigh_right": (
+        "11207009",
+        "Structure of right thigh",
+        "HL7 Norway, no-domain vital signs: NoDomainVitalSignsBloodPressureBodySiteValueSet",
+    ),
+    "abdomen": (
+        "818983003",
+        "Abdomen",
+        "HL7 Europe, eHDSI Body Site value set 8.1.0 (SNOMED CT International, February 2025)",
+    ),
+    "lower_back": (
+        "37822005",
+        "Lower back structure",
+        "ACC FHIR implementation guide (acc-fhir-publisher/icp), bodySite value set",
+    ),
+}
+
 
 def label(code: str) -> str:
     return LABELS.get(code, code)
+
+
+def snomed(code: str) -> str:
+    """The region's SNOMED CT concept id, or "" where none was checked."""
+    found = SNOMED.get(code)
+    return found[0] if found else ""

@@ -1,7 +1,8 @@
 """Demo data: two clinics (to show that one cannot see the other's clients), about twelve
-clients who are entirely fictional, months of their questionnaire results (histories.py) and a
-client login for the "Your questionnaires" portal. Created through the same services as real
-data, so the demo also has an audit trail."""
+clients who are entirely fictional, months of their questionnaire results (histories.py), a
+client login for the "Your questionnaires" portal, and three clients in care programmes from
+the trials (programmes.py, which loads the evidence base and its templates first). Created
+through the same services as real data, so the demo also has an audit trail."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from msrelief.accounts import services as accounts
 from msrelief.accounts.models import Clinic, Role, User
 from msrelief.clients import services as clients
 from msrelief.clients.models import Client
-from msrelief.demo import histories, intake
+from msrelief.demo import histories, intake, programmes
 from msrelief.instruments import services as measures
 
 PASSWORD = "demo-password-2026"  # noqa: S105  (published on purpose: demo logins only)
@@ -66,6 +67,7 @@ def load() -> bool:
     made += [_client(other, row) for row in OTHER_CLINIC_CLIENTS]
     histories.enter_courses({harbour.pk: therapist, hillside.pk: other}, made)
     _client_login(admin, therapist, made[0])
+    programmes.load(therapist, made)
     return True
 
 

@@ -150,6 +150,7 @@ class Score(models.Model):
 class SignalSource(models.TextChoices):
     RESPONSE = "response", "A questionnaire answer"
     SCREEN = "screen", "A pre-session safety screen"
+    ADVERSE_EVENT = "adverse_event", "An adverse event recorded after a session"
 
 
 class FlagState(models.TextChoices):
@@ -160,8 +161,9 @@ class FlagState(models.TextChoices):
 
 class SafetyFlag(models.Model):
     """Something a clinician must see now: an answer such as PHQ-9 item 9 above zero, or (from
-    care programmes on) a pre-session screen that says refer. ``source`` says which; a flag
-    from a response links to it."""
+    care programmes on) a pre-session screen that says refer, or an adverse event after a
+    session. ``source_kind`` says which; a flag from a response links to it (an adverse event
+    links to its flag from the programmes app, which sits above this one)."""
 
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="+")
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="safety_flags")

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 class Kind(models.TextChoices):
     SAFETY_ALERT = "safety_alert", "Safety alert to the therapist"
+    ADVERSE_EVENT_ALERT = "adverse_event_alert", "Adverse event alert to the therapist"
     QUESTIONNAIRE_LINK = "questionnaire_link", "Questionnaire link to a client"
     PASSWORD_RESET = "password_reset", "Password reset"
 

@@ -91,6 +91,42 @@ def raise_signal(
     return flag
 
 
+ADVERSE_EVENT_CODE = "adverse_event"
+
+
+def raise_adverse_event_flag(client: Client, message: str, severity: str) -> SafetyFlag:
+    """A flag for an adverse event recorded after a session (called inside the programmes
+    service that records the event, so the flag, its audit event and the alert email to the
+    responsible therapist commit with it). ``severity`` is mild, moderate or severe."""
+    flag = SafetyFlag.objects.create(
+        clinic=client.clinic,
+        client=client,
+        source_kind=SignalSource.ADVERSE_EVENT,
+        code=ADVERSE_EVENT_CODE,
+        message=message,
+    )
+    audit.record(
+        None,
+        Action.CREATE,
+        flag,
+        clinic=client.clinic,
+        changes={"code": ADVERSE_EVENT_CODE, "severity": severity},
+        event="safety_flag.raised",
+    )
+    outbox.queue_email(
+        Kind.ADVERSE_EVENT_ALERT,
+        client.therapist.email,
+        {
+            "clinic_name": client.clinic.name,
+            "severity": severity,
+            "url": settings.BASE_URL + reverse("instruments-flag", args=[flag.pk]),
+        },
+        clinic=client.clinic,
+        about=flag,
+    )
+    return flag
+
+
 def signals_for_client(response: Response) -> tuple[bool, bool]:
     """Which kinds of signal ``response`` raised, for the thank-you page: (an answer above the
     rule's threshold, a question left blank that the rule needs answered)."""

@@ -119,6 +119,7 @@ EVENTS: dict[str, EventType] = dict(
         _e("enrolment.viewed", Action.VIEW, "{actor} looked at the plan of {object}"),
         _e("session.added", Action.CREATE, "{actor} added {object} to a plan"),
         _e("session.moved", Action.UPDATE, "{actor} moved {object}"),
+        _e("session.screened", Action.UPDATE, "{actor} screened the client for {object}"),
         _e("session.status_recorded", Action.UPDATE, "{actor} recorded the status of {object}"),
         _e("session.viewed", Action.VIEW, "{actor} looked at {object}"),
         _e("session_note.drafted", Action.CREATE, "{actor} started {object}"),

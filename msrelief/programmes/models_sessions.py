@@ -83,6 +83,14 @@ class PlannedSession(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     status_recorded_at = models.DateTimeField(null=True, blank=True)
+    screen = models.ForeignKey(
+        "safety.Screen",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+        help_text="The pre-session safety screen done for this session.",
+    )
 
     class Meta:
         ordering = ["starts_at", "id"]

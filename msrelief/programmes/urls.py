@@ -26,6 +26,7 @@ urlpatterns = [
         views_session.session_ratings,
         name="programmes-ratings",
     ),
+    path("sessions/<int:pk>/screen/", views_session.session_screen, name="programmes-screen"),
     path("sessions/<int:pk>/note/", views_session.session_note, name="programmes-note"),
     path("sessions/<int:pk>/note/amend/", views_session.note_amend, name="programmes-amend"),
     path(

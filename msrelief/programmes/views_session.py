@@ -27,6 +27,8 @@ from msrelief.programmes.forms import (
     StatusForm,
 )
 from msrelief.programmes.models import Phase, PlannedSession, SessionNote
+from msrelief.safety import from_history
+from msrelief.safety.forms import ScreenForm
 
 NOTE_FIELDS = ("subjective", "objective", "assessment", "plan", "techniques", "pressure",
                "minutes", "body_regions")  # fmt: skip
@@ -58,6 +60,7 @@ def _page(
         "event_form": bound.get("event_form")
         or AdverseEventForm(initial={"occurred_on": session.local_date}),
         "ratings": ratings,
+        "go_ahead": services.may_go_ahead(session),
         "rating_rows": [
             (code, about, ratings.get(("pre", code)), ratings.get(("post", code)))
             for code, about in vocab.RATINGS
@@ -187,3 +190,28 @@ def note_amend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "views": bodymap.VIEWS,
     }
     return render(request, "programmes/amend.html", context, status=status)
+
+
+@staff_required
+def session_screen(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The pre-session screen for this session: the safety app's questions, run for the
+    session's day, linked to the session, then its result page."""
+    session = services.view_session(request.user, pk)
+    client = session.enrolment.client
+    day = session.local_date
+    initial = {"on": day, "falls_last_year": from_history.falls_last_year(client, day)}
+    form = ScreenForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            screen = services.screen_session(request.user, session, form.answers())
+        except ValidationError as error:
+            errors.add_to_form(form, error)
+        else:
+            return redirect("safety-screen", pk=screen.pk)
+    context = {
+        "client": client,
+        "form": form,
+        "facts": from_history.facts(client, day),
+        "session": session,
+    }
+    return render(request, "safety/screen_form.html", context, status=400 if form.errors else 200)

@@ -13,6 +13,7 @@ from msrelief.programmes.services.reads import (
     view_enrolment,
     view_session,
 )
+from msrelief.programmes.services.screening import may_go_ahead, screen_session
 from msrelief.programmes.services.templates import create_template, new_version
 
 __all__ = [
@@ -25,12 +26,14 @@ __all__ = [
     "enrol_client",
     "enrolment_or_404",
     "field_name",
+    "may_go_ahead",
     "move_session",
     "new_version",
     "record_adverse_event",
     "record_ratings",
     "record_session_status",
     "save_note",
+    "screen_session",
     "session_or_404",
     "view_enrolment",
     "view_session",

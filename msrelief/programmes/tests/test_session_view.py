@@ -12,14 +12,14 @@ def page(client, session):
     return client.get(reverse("programmes-session", args=[session.pk]))
 
 
-def test_the_session_page_has_the_screen_place_the_note_the_body_map_and_both_ratings(
+def test_the_session_page_offers_the_screen_the_note_the_body_map_and_both_ratings(
     client, session, colleague
 ):
     client.force_login(colleague)
     response = page(client, session)
     assert response.status_code == 200
     text = response.text
-    assert 'id="safety-screen"' in text and "not yet available" in text
+    assert 'id="safety-screen"' in text and "Screen before this session" in text
     assert "Session note" in text and "Sign the note" in text
     assert "Ratings before the session" in text and "Ratings after the session" in text
     assert text.count('class="body-region"') == len(regions.REGIONS)

@@ -1,4 +1,15 @@
-"""Small factories for tests: personas and records made through the same services as real use."""
+"""Small factories for tests: personas and records made through the same services as real use.
+
+Signing in, in tests. Most tests log a persona in with ``client.force_login(user)`` and are not
+about signing in. The root conftest.py puts :class:`TestLoginBackend` first in
+AUTHENTICATION_BACKENDS, so ``force_login`` records it as the session's backend, and
+msrelief.core.signin.is_test_login then treats that session as fully signed in: second factor
+given and password proven just now (re-authentication). Nothing else changes: a test that signs
+in through the login page, or calls ``force_login(user, backend=PASSWORD_BACKEND)``, meets every
+rule (the code step, enrolment, re-authentication, timeouts) exactly as a real user does; the
+tests of those rules do that. msrelief/settings.py never lists this backend, and Django loads a
+session only while its backend is listed, so outside the test suite such a session cannot exist.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +18,44 @@ from decimal import Decimal
 from typing import Any
 
 PASSWORD = "a-long-test-password-42"  # noqa: S105  (test logins only)
+#: The real backend, for ``client.force_login(user, backend=PASSWORD_BACKEND)``.
+PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"  # noqa: S105  (a class path)
+
+
+class TestLoginBackend:
+    """The backend of ``force_login`` sessions in tests (see the module's docstring). It never
+    checks a password (a login through the login page is done by the real backends) and gives
+    no permissions (ModelBackend, listed after it, still does)."""
+
+    def authenticate(self, request: Any, **credentials: Any) -> None:
+        return None
+
+    def get_user(self, user_id: Any) -> Any:
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model()._default_manager.filter(pk=user_id).first()
+        return user if user is not None and user.is_active else None
+
+
+def totp_now(user: Any) -> str:
+    """The code ``user``'s authenticator app shows now (computed from the device's key)."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def enrol_totp(user: Any) -> list[str]:
+    """Give ``user`` a confirmed authenticator app, as the set-up page does; returns the
+    recovery codes."""
+    from django_otp.oath import totp
+
+    from msrelief.accounts import signin_services
+
+    device = signin_services.start_enrolment(user)
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    return signin_services.confirm_enrolment(user, device, code)
 
 
 def make_user(email: str, clinic: Any = None, role: str = "", **extra: Any) -> Any:

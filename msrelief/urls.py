@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth
 from django.urls import include, path, reverse_lazy
 
+from msrelief.accounts.lockout import sign_in_throttled
 from msrelief.api.api import api
 from msrelief.core import views as core
 from msrelief.core.ratelimit import rate_limited
@@ -13,9 +14,11 @@ urlpatterns = [
     path(
         "accounts/reset/",
         rate_limited("password-reset")(
-            auth.PasswordResetView.as_view(
-                form_class=OutboxPasswordResetForm,
-                success_url=reverse_lazy("accounts-reset-sent"),
+            sign_in_throttled("reset")(
+                auth.PasswordResetView.as_view(
+                    form_class=OutboxPasswordResetForm,
+                    success_url=reverse_lazy("accounts-reset-sent"),
+                )
             )
         ),
         name="accounts-reset",

@@ -11,10 +11,12 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
+from django.utils.decorators import method_decorator
 
 from msrelief.accounts import services
 from msrelief.accounts.models import Clinic, User
 from msrelief.core.http import user_of
+from msrelief.core.signin import recent_auth_required
 
 DETAIL_FIELDS = ("email", "full_name", "clinic", "role", "is_active", "is_staff", "is_superuser")
 
@@ -47,6 +49,15 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
     add_fieldsets = (
         (None, {"fields": ("email", "full_name", "clinic", "role", "password1", "password2")}),
     )
+
+    # Creating a login and changing one (its role, its access) need a recent sign-in.
+    @method_decorator(recent_auth_required)
+    def add_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return super().add_view(request, *args, **kwargs)
+
+    @method_decorator(recent_auth_required)
+    def change_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return super().change_view(request, *args, **kwargs)
 
     def save_model(
         self, request: HttpRequest, obj: User, form: ModelForm[User], change: bool

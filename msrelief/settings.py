@@ -290,11 +290,14 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 SILENCED_SYSTEM_CHECKS.append("axes.W006")
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's field (the email address)
 AXES_USERNAME_CALLABLE = "msrelief.accounts.lockout.username_of"
 AXES_CLIENT_IP_CALLABLE = "msrelief.core.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "msrelief.accounts.lockout.locked_page"
 # The audit trail records sign-ins; axes keeps only the failure counts, and no admin pages
 # that would change them unaudited.
 AXES_DISABLE_ACCESS_LOG = True
+# What axes keeps of a failed POST never shows a password, a code or the form's token.
+AXES_SENSITIVE_PARAMETERS = ["password", "code", "csrfmiddlewaretoken"]
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False

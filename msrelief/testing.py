@@ -37,25 +37,30 @@ class TestLoginBackend:
         return user if user is not None and user.is_active else None
 
 
-def totp_now(user: Any) -> str:
-    """The code ``user``'s authenticator app shows now (computed from the device's key)."""
-    from django_otp.oath import totp
+def next_code(user: Any, *, confirmed: bool = True) -> str:
+    """A code ``user``'s authenticator app would accept now: this time step's, or the next
+    step's when this one was already used (django-otp refuses a code twice, and accepts one
+    step ahead), computed from the device's key as the app computes it."""
+    import time
+
+    from django_otp.oath import TOTP
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    device = TOTPDevice.objects.filter(user=user, confirmed=confirmed).latest("pk")
+    clock = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    clock.time = time.time()
+    step = max(clock.t(), device.last_t + 1)
+    clock.time = device.t0 + (step - device.drift) * device.step
+    return f"{clock.token():0{device.digits}d}"
 
 
 def enrol_totp(user: Any) -> list[str]:
     """Give ``user`` a confirmed authenticator app, as the set-up page does; returns the
     recovery codes."""
-    from django_otp.oath import totp
-
     from msrelief.accounts import signin_services
 
     device = signin_services.start_enrolment(user)
-    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    return signin_services.confirm_enrolment(user, device, code)
+    return signin_services.confirm_enrolment(user, device, next_code(user, confirmed=False))
 
 
 def make_user(email: str, clinic: Any = None, role: str = "", **extra: Any) -> Any:

@@ -72,9 +72,7 @@ def test_a_clinic_admin_sets_up_an_app_and_signs_in_with_it(
 
     page.get_by_role("button", name="Log out").click()
     password_step(page, live_server.url, clinic_admin.email)
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Code from your authenticator app"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Code from your authenticator app")
     check(page, size)
     page.get_by_label("Code").fill(next_code(clinic_admin))
     page.get_by_role("button", name="Continue").click()

@@ -9,6 +9,11 @@ in through the login page, or calls ``force_login(user, backend=PASSWORD_BACKEND
 rule (the code step, enrolment, re-authentication, timeouts) exactly as a real user does; the
 tests of those rules do that. msrelief/settings.py never lists this backend, and Django loads a
 session only while its backend is listed, so outside the test suite such a session cannot exist.
+
+Browser tests sign in through the login page, with a password only. For those not marked
+``two_factor``, conftest.py sets settings.TWO_FACTOR_ENROLMENT_REQUIRED off, so that a clinic
+admin reaches the pages under test instead of the set-up page; a login that has an app is still
+asked for its code. tests/browser/test_two_factor.py is marked and meets every rule.
 """
 
 from __future__ import annotations

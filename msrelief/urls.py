@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth
 from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
 
 from msrelief.accounts.lockout import sign_in_throttled
 from msrelief.api.api import api
@@ -32,5 +33,10 @@ urlpatterns = [
     path("", include("msrelief.instruments.urls_fill")),
     path("", include("msrelief.safety.urls")),
     path("api/", api.urls),
+    # The admin site signs in through msrelief's own login (throttled, two factors).
+    path(
+        "admin/login/",
+        RedirectView.as_view(url=reverse_lazy("accounts-login"), query_string=True),
+    ),
     path("admin/", admin.site.urls),
 ]

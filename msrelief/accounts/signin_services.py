@@ -25,6 +25,7 @@ from msrelief.audit.models import Action
 
 RECOVERY_CODES = 10
 APP_NAME = "Authenticator app"
+WRONG_APP_CODE = "This code is not right. Type the 6 numbers your authenticator app shows now."
 WRONG_CODE = (
     "This code is not right. Type the 6 numbers your authenticator app shows now, or one of "
     "your recovery codes."
@@ -79,7 +80,7 @@ def confirm_enrolment(user: User, device: TOTPDevice, code: str) -> list[str]:
     if locked.user_id != user.pk or locked.confirmed:
         raise PermissionDenied("This authenticator app set-up is not yours or is finished.")
     if not locked.verify_token(code.strip().replace(" ", "")):
-        raise ValidationError({"code": WRONG_CODE.split(", or")[0] + "."})
+        raise ValidationError({"code": WRONG_APP_CODE})
     replaced = TOTPDevice.objects.filter(user=user).exclude(pk=locked.pk)
     was_enrolled = replaced.filter(confirmed=True).exists()
     replaced.delete()
@@ -101,8 +102,7 @@ def _new_codes(user: User) -> list[str]:
 
 
 def _random_code() -> str:
-    raw = b32encode(secrets.token_bytes(5)).decode().lower()  # 8 characters, 40 bits
-    raw += b32encode(secrets.token_bytes(5)).decode().lower()[:2]  # 10 characters, 50 bits
+    raw = b32encode(secrets.token_bytes(7)).decode().lower()[:10]  # 10 characters, 50 bits
     return f"{raw[:5]}-{raw[5:]}"
 
 
@@ -124,10 +124,29 @@ def verify_second_factor(user: User, code: str) -> Device:
     """The device that accepts ``code`` (the app's current code, or an unused recovery code,
     which is then used up); otherwise ValidationError naming the code field. Both outcomes
     are audited, and a failure counts towards the app's own back-off (django-otp)."""
-    device = _check_code(user, code.strip().replace(" ", ""))
+    token = code.strip().replace(" ", "")
+    wait = _wait_seconds(user)
+    device = _check_code(user, token)
+    if device is None and wait:
+        raise ValidationError(
+            {
+                "code": f"Wait {wait} seconds, then type the code again: after a wrong code "
+                "each try waits a little longer."
+            }
+        )
     if device is None:
         raise ValidationError({"code": WRONG_CODE})
     return device
+
+
+def _wait_seconds(user: User) -> int:
+    """How long django-otp's back-off still holds the app's code back (0: not at all)."""
+    waits = []
+    for app in TOTPDevice.objects.filter(user=user, confirmed=True):
+        allowed, info = app.verify_is_allowed()
+        if not allowed and info and info.get("locked_until"):
+            waits.append((info["locked_until"] - timezone.now()).total_seconds())
+    return max(1, int(max(waits)) + 1) if waits else 0
 
 
 @transaction.atomic

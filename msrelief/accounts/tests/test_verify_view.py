@@ -83,3 +83,16 @@ def test_a_login_without_an_app_is_sent_on_from_the_code_step(client, therapist)
 def test_a_client_is_never_asked_for_a_code(client, person_with_ms):
     password(client, person_with_ms)
     assert client.get(reverse("portal-home")).status_code == 200
+
+
+def test_a_code_typed_during_the_back_off_says_how_long_to_wait(client, enrolled_admin):
+    password(client, enrolled_admin)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        for _ in range(3):
+            client.post(VERIFY, {"code": "000000"})
+        held = client.post(VERIFY, {"code": next_code(enrolled_admin)})
+    message = held.context["form"].errors["code"][0]
+    assert message.startswith("Wait ") and "then type the code again" in message
+    with time_machine.travel(start + timedelta(seconds=10), tick=False):
+        assert client.post(VERIFY, {"code": next_code(enrolled_admin)}).status_code == 302

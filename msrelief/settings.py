@@ -273,22 +273,20 @@ TWO_FACTOR_FOR_STAFF = env_bool("MSRELIEF_TWO_FACTOR_FOR_STAFF")
 TWO_FACTOR_ENROLMENT_REQUIRED = True
 OTP_TOTP_ISSUER = "msrelief"
 SIGN_IN_RATE = env_rate("MSRELIEF_SIGN_IN_RATE")
-RESET_EMAILS_PER_HOUR = env_int("MSRELIEF_RESET_EMAILS_PER_HOUR")
-IDLE_TIMEOUT = timedelta(minutes=env_int("MSRELIEF_IDLE_MINUTES"))
-REAUTH_WINDOW = timedelta(minutes=env_int("MSRELIEF_REAUTH_MINUTES"))
+RESET_EMAILS_PER_HOUR = env_int("MSRELIEF_RESET_EMAILS_PER_HOUR", minimum=0)
+IDLE_TIMEOUT = timedelta(minutes=env_int("MSRELIEF_IDLE_MINUTES", minimum=1))
+REAUTH_WINDOW = timedelta(minutes=env_int("MSRELIEF_REAUTH_MINUTES", minimum=1))
 # django-axes counts wrong passwords and codes per login (however the address is typed), in the
-# database; a success clears the count, so the limit is on failures in a row.
-AXES_FAILURE_LIMIT = env_int("MSRELIEF_LOCKOUT_FAILURES")
-AXES_COOLOFF_TIME = (
-    timedelta(minutes=env_int("MSRELIEF_LOCKOUT_MINUTES"))
-    if env_int("MSRELIEF_LOCKOUT_MINUTES") > 0
-    else None
-)
+# database; a complete sign-in clears the count (msrelief.accounts.lockout.clear_failures: for a
+# login with an app, only once its code is given), so the limit is on failures in a row.
+AXES_FAILURE_LIMIT = env_int("MSRELIEF_LOCKOUT_FAILURES", minimum=1)
+_lockout_minutes = env_int("MSRELIEF_LOCKOUT_MINUTES", minimum=0)
+AXES_COOLOFF_TIME = timedelta(minutes=_lockout_minutes) if _lockout_minutes else None
 AXES_LOCKOUT_PARAMETERS = ["username"]
 # Addresses are throttled, not locked, by msrelief.accounts.lockout.sign_in_throttled (a lock
 # per address would shut out a whole clinic behind one NAT): axes' reminder is answered there.
 SILENCED_SYSTEM_CHECKS.append("axes.W006")
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False  # axes would clear the count at the password, before the code
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_FORM_FIELD = "username"  # the login form's field (the email address)
 AXES_USERNAME_CALLABLE = "msrelief.accounts.lockout.username_of"

@@ -19,6 +19,7 @@ from typing import Any
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_credentials
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -60,6 +61,13 @@ def count_failure(request: HttpRequest, email: str) -> bool:
         sender=count_failure, credentials=credentials, request=request
     )
     return bool(getattr(request, "axes_locked_out", False))
+
+
+def clear_failures(email: str) -> None:
+    """A complete sign-in (password, and the code for a login with an app) starts the count of
+    failures in a row again. Not at the password alone: someone who has the password but not
+    the phone could otherwise sign in again between wrong codes to escape the lock."""
+    axes_reset(username=email.lower())
 
 
 def on_locked_out(sender: Any, request: HttpRequest, username: str, **kwargs: Any) -> None:

@@ -19,9 +19,10 @@ def _signed_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     if request is None or not hasattr(request, "session"):
         return
     start_session(request)
-    # With an authenticator app, the proof is complete only once its code is given.
+    # With an authenticator app, the sign-in is complete only once its code is given.
     if not signin_services.has_second_factor(user):
         mark_proven(request)
+        lockout.clear_failures(user.email)
 
 
 @receiver(user_locked_out, dispatch_uid="msrelief-audit-locked")

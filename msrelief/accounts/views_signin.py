@@ -21,7 +21,13 @@ from django_otp import login as otp_login
 
 from msrelief.accounts import signin_services as signin
 from msrelief.accounts.forms import CodeForm, EnrolForm, ReauthForm
-from msrelief.accounts.lockout import count_failure, is_locked_out, locked_page, sign_in_throttled
+from msrelief.accounts.lockout import (
+    clear_failures,
+    count_failure,
+    is_locked_out,
+    locked_page,
+    sign_in_throttled,
+)
 from msrelief.accounts.models import Role
 from msrelief.core.http import AuthenticatedRequest, posted
 from msrelief.core.signin import mark_proven, reauth_url, recently_proven, second_factor_given
@@ -61,6 +67,7 @@ def _signed_in_with(request: AuthenticatedRequest, device: object) -> None:
     otp_login(request, device)
     request.session.cycle_key()
     mark_proven(request)
+    clear_failures(request.user.email)
 
 
 @login_required

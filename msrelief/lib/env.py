@@ -154,13 +154,19 @@ def env_bool(name: str, environ: Mapping[str, str] | None = None) -> bool:
     raise SettingError(f"{name}={value!r}: use one of true/false, yes/no, on/off, 1/0")
 
 
-def env_int(name: str, environ: Mapping[str, str] | None = None) -> int:
-    """A whole-number setting; a non-number is an error naming the variable."""
+def env_int(
+    name: str, environ: Mapping[str, str] | None = None, *, minimum: int | None = None
+) -> int:
+    """A whole-number setting; a non-number, or one below ``minimum``, is an error naming the
+    variable."""
     value = _raw(name, environ)
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise SettingError(f"{name}={value!r}: a whole number is needed") from None
+    if minimum is not None and number < minimum:
+        raise SettingError(f"{name}={value!r}: use {minimum} or more")
+    return number
 
 
 def env_list(name: str, environ: Mapping[str, str] | None = None) -> list[str]:

@@ -96,3 +96,27 @@ def test_a_code_typed_during_the_back_off_says_how_long_to_wait(client, enrolled
     assert message.startswith("Wait ") and "then type the code again" in message
     with time_machine.travel(start + timedelta(seconds=10), tick=False):
         assert client.post(VERIFY, {"code": next_code(enrolled_admin)}).status_code == 302
+
+
+def test_signing_in_again_with_the_password_does_not_clear_the_wrong_codes(client, enrolled_admin):
+    start = timezone.now()
+    for attempt in range(10):
+        with time_machine.travel(start + timedelta(seconds=70 * attempt), tick=False):
+            if attempt % 3 == 0:  # the password again between wrong codes
+                client.post(reverse("accounts-logout"))
+                password(client, enrolled_admin)
+            last = client.post(VERIFY, {"code": "000000"})
+    assert last.status_code == 403 and "This login is locked" in last.text
+
+
+def test_a_right_code_clears_the_count_of_wrong_ones(client, enrolled_admin):
+    password(client, enrolled_admin)
+    start = timezone.now()
+    for attempt in range(9):
+        with time_machine.travel(start + timedelta(seconds=70 * attempt), tick=False):
+            client.post(VERIFY, {"code": "000000"})
+    with time_machine.travel(start + timedelta(minutes=15), tick=False):
+        assert client.post(VERIFY, {"code": next_code(enrolled_admin)}).status_code == 302
+        client.post(reverse("accounts-logout"))
+        password(client, enrolled_admin)
+        assert client.post(VERIFY, {"code": "000000"}).status_code == 400

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.utils.decorators import method_decorator
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from msrelief.accounts import services
 from msrelief.accounts.models import Clinic, User
@@ -96,3 +97,24 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
         raise PermissionDenied(
             "Passwords are set by their owner (Log in → Forgot your password?), not in the admin."
         )
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(admin.ModelAdmin[TOTPDevice]):
+    """Who has an authenticator app, read only. Registered before django-otp's own admin (which
+    then stands aside), so that no secret is shown and no app is added or removed here
+    unaudited: a reset goes through Logins or `msrelief reset-2fa` (docs/security.md)."""
+
+    list_display = ["user", "name", "confirmed", "last_used_at"]
+    list_filter = ["confirmed"]
+    fields = ("user", "name", "confirmed", "created_at", "last_used_at")
+    readonly_fields = ("user", "name", "confirmed", "created_at", "last_used_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

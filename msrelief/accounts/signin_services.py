@@ -204,6 +204,23 @@ def is_locked(user: User) -> bool:
     return failures(user) >= int(settings.AXES_FAILURE_LIMIT)
 
 
+def sign_in_states(users: list[User]) -> dict[int, tuple[bool, bool]]:
+    """For each user's id: (has an authenticator app, is locked), in two queries."""
+    with_app = set(
+        TOTPDevice.objects.filter(user__in=users, confirmed=True).values_list("user_id", flat=True)
+    )
+    attempts = AccessAttempt.objects.filter(username__in=[u.email.lower() for u in users])
+    if settings.AXES_COOLOFF_TIME is not None:
+        attempts = attempts.filter(attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME)
+    counts = dict(
+        attempts.values("username")
+        .annotate(n=Sum("failures_since_start"))
+        .values_list("username", "n")
+    )
+    limit = int(settings.AXES_FAILURE_LIMIT)
+    return {u.pk: (u.pk in with_app, counts.get(u.email.lower(), 0) >= limit) for u in users}
+
+
 @transaction.atomic
 def unlock(actor: User | None, user: User) -> None:
     """Let a locked login sign in again: a clinic admin (for their clinic), a superuser, or the

@@ -23,14 +23,16 @@ def _clinic_login(request: AuthenticatedRequest, pk: int) -> User:
 
 @clinic_admin_required
 def logins(request: AuthenticatedRequest) -> HttpResponse:
+    users = list(User.objects.filter(clinic=request.user.clinic).order_by("email"))
+    states = signin.sign_in_states(users)
     rows = [
         {
             "user": user,
-            "two_factor": signin.has_second_factor(user),
+            "two_factor": states[user.pk][0],
             "required": signin.two_factor_required(user),
-            "locked": signin.is_locked(user),
+            "locked": states[user.pk][1],
         }
-        for user in User.objects.filter(clinic=request.user.clinic).order_by("email")
+        for user in users
     ]
     return render(request, "accounts/logins.html", {"rows": rows})
 

@@ -1,13 +1,15 @@
 """Two-factor sign-in in the browser, at 360 and 1280 px: a clinic admin sets up an
 authenticator app (the code computed from the secret the page shows, as an app would) and signs
-in with it; a locked-out login cannot sign in until the clinic admin unlocks it. Every page
-passes axe and none scrolls sideways."""
+in with it; a locked-out login cannot sign in until the clinic admin unlocks it; the other
+sign-in pages are drawn. Every page passes axe and none scrolls sideways."""
 
 from __future__ import annotations
 
+import time
 from base64 import b32decode
 
 import pytest
+from django.core.cache import cache
 from django_otp.oath import TOTP
 from playwright.sync_api import Page, expect
 
@@ -47,8 +49,6 @@ def code_from_the_page(page: Page, after: int) -> str:
 def test_a_clinic_admin_sets_up_an_app_and_signs_in_with_it(
     page: Page, live_server, clinic_admin, size
 ):
-    import time
-
     page.set_viewport_size(size)
     password_step(page, live_server.url, clinic_admin.email)
     expect(page.get_by_role("heading", level=1)).to_have_text("Set up an authenticator app")
@@ -110,3 +110,32 @@ def test_a_locked_out_login_cannot_sign_in_until_the_clinic_admin_unlocks_it(
     page.get_by_role("button", name="Log out").click()
     password_step(page, live_server.url, therapist.email)
     expect(page.get_by_role("heading", level=1)).to_have_text("Clients of Harbour Street Clinic")
+
+
+@pytest.mark.django_db(transaction=True)
+@SIZES
+def test_the_other_sign_in_pages_fit_and_pass_axe(
+    page: Page, live_server, clinic_admin, therapist, settings, size
+):
+    page.set_viewport_size(size)
+    enrol_totp(clinic_admin)
+    enrol_totp(therapist)
+    password_step(page, live_server.url, clinic_admin.email)
+    page.get_by_label("Code").fill(next_code(clinic_admin))
+    page.get_by_role("button", name="Continue").click()
+    for path, heading in [
+        ("/accounts/two-factor/", "Two-factor sign-in"),
+        ("/accounts/reauth/?next=/audit/", "Confirm it is you"),
+        (f"/accounts/logins/{therapist.pk}/reset-two-factor/", "Reset the second factor of"),
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+        check(page, size)
+    page.get_by_role("button", name="Log out").click()
+
+    cache.clear()
+    settings.SIGN_IN_RATE = "2/10m"
+    for _ in range(3):
+        password_step(page, live_server.url, "nobody@harbour.test", "a-wrong-guess")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Too many tries from your address")
+    check(page, size)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from msrelief.core.signin import TEST_LOGIN_BACKEND
 from msrelief.testing import make_client_record, make_user
 
 # Hypothesis: `ci` tries the same examples on every run and machine (a red CI run is
@@ -60,6 +61,16 @@ def _tasks_run_after_commit(settings: Any) -> None:
     # at once (still after commit), so a test sees the email once the transaction commits.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_signed_in(settings: Any, request: pytest.FixtureRequest) -> None:
+    # client.force_login sessions count as fully signed in (msrelief/testing.py explains).
+    settings.AUTHENTICATION_BACKENDS = [TEST_LOGIN_BACKEND, *settings.AUTHENTICATION_BACKENDS]
+    # Browser tests sign in through the login page, with a password only; those that are not
+    # about two factors would stop at the set-up page that a clinic admin must pass.
+    if "page" in request.fixturenames and "two_factor" not in request.keywords:
+        settings.TWO_FACTOR_ENROLMENT_REQUIRED = False
 
 
 @pytest.fixture

@@ -6,13 +6,14 @@ Production mode (``MSRELIEF_PRODUCTION=true``) turns on the secure defaults; the
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
 
 from msrelief.lib import sqlite
-from msrelief.lib.env import env_bool, env_int, env_list, env_str
+from msrelief.lib.env import env_bool, env_int, env_list, env_rate, env_str
 from msrelief.lib.logconfig import log_level, logging_config
 
 # Lets the type-checked generics of django-stubs (ModelAdmin[User], ModelForm[Client]) be
@@ -45,6 +46,9 @@ if _db["ENGINE"] == sqlite.SQLITE_ENGINE:
 
 INSTALLED_APPS = [
     "msrelief.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "msrelief.audit",
     "msrelief.clients",
     "msrelief.instruments",
@@ -76,9 +80,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "msrelief.accounts.middleware.SignInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a lockout found during the view into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "msrelief.urls"
@@ -99,6 +107,11 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: it refuses a locked login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts-login"
 LOGIN_REDIRECT_URL = "clients-dashboard"
 LOGOUT_REDIRECT_URL = "accounts-login"
@@ -169,7 +182,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 8  # seconds: one working day
+SESSION_COOKIE_AGE = 60 * 60 * 8  # seconds: one working day, counted from signing in
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_SSL_REDIRECT = PRODUCTION
@@ -251,3 +264,39 @@ MIDDLEWARE.insert(
 PUBLIC_POSTS_PER_MINUTE = env_int("MSRELIEF_RATE_LIMIT")
 TRUSTED_PROXIES = env_int("MSRELIEF_TRUSTED_PROXIES")
 CACHES = caches_from_url(env_str("MSRELIEF_CACHE_URL"))
+
+# --- Sign-in: two factors, lockout, throttling, timeouts (docs/security.md "Sign-in") ---
+
+# Clinic admins and superusers must use a second factor; other staff may, or must with this on.
+TWO_FACTOR_FOR_STAFF = env_bool("MSRELIEF_TWO_FACTOR_FOR_STAFF")
+# Not from the environment: only the browser tests that are not about signing in turn it off
+# (conftest.py), since they sign in with a password alone.
+TWO_FACTOR_ENROLMENT_REQUIRED = True
+OTP_TOTP_ISSUER = "msrelief"
+SIGN_IN_RATE = env_rate("MSRELIEF_SIGN_IN_RATE")
+RESET_EMAILS_PER_HOUR = env_int("MSRELIEF_RESET_EMAILS_PER_HOUR", minimum=0)
+IDLE_TIMEOUT = timedelta(minutes=env_int("MSRELIEF_IDLE_MINUTES", minimum=1))
+REAUTH_WINDOW = timedelta(minutes=env_int("MSRELIEF_REAUTH_MINUTES", minimum=1))
+# django-axes counts wrong passwords and codes per login (however the address is typed), in the
+# database; a complete sign-in clears the count (msrelief.accounts.lockout.clear_failures: for a
+# login with an app, only once its code is given), so the limit is on failures in a row.
+AXES_FAILURE_LIMIT = env_int("MSRELIEF_LOCKOUT_FAILURES", minimum=1)
+_lockout_minutes = env_int("MSRELIEF_LOCKOUT_MINUTES", minimum=0)
+AXES_COOLOFF_TIME = timedelta(minutes=_lockout_minutes) if _lockout_minutes else None
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Addresses are throttled, not locked, by msrelief.accounts.lockout.sign_in_throttled (a lock
+# per address would shut out a whole clinic behind one NAT): axes' reminder is answered there.
+SILENCED_SYSTEM_CHECKS.append("axes.W006")
+AXES_RESET_ON_SUCCESS = False  # axes would clear the count at the password, before the code
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's field (the email address)
+AXES_USERNAME_CALLABLE = "msrelief.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "msrelief.core.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "msrelief.accounts.lockout.locked_page"
+# The audit trail records sign-ins; axes keeps only the failure counts, and no admin pages
+# that would change them unaudited.
+AXES_DISABLE_ACCESS_LOG = True
+# What axes keeps of a failed POST never shows a password, a code or the form's token.
+AXES_SENSITIVE_PARAMETERS = ["password", "code", "csrfmiddlewaretoken"]
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False

@@ -1,4 +1,20 @@
-"""Small factories for tests: personas and records made through the same services as real use."""
+"""Small factories for tests: personas and records made through the same services as real use.
+
+Signing in, in tests. Most tests log a persona in with ``client.force_login(user)`` and are not
+about signing in. The root conftest.py puts :class:`TestLoginBackend` first in
+AUTHENTICATION_BACKENDS, so ``force_login`` records it as the session's backend, and
+msrelief.core.signin.is_test_login then treats that session as fully signed in: second factor
+given and password proven just now (re-authentication). Nothing else changes: a test that signs
+in through the login page, or calls ``force_login(user, backend=PASSWORD_BACKEND)``, meets every
+rule (the code step, enrolment, re-authentication, timeouts) exactly as a real user does; the
+tests of those rules do that. msrelief/settings.py never lists this backend, and Django loads a
+session only while its backend is listed, so outside the test suite such a session cannot exist.
+
+Browser tests sign in through the login page, with a password only. For those not marked
+``two_factor``, conftest.py sets settings.TWO_FACTOR_ENROLMENT_REQUIRED off, so that a clinic
+admin reaches the pages under test instead of the set-up page; a login that has an app is still
+asked for its code. tests/browser/test_two_factor.py is marked and meets every rule.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +23,49 @@ from decimal import Decimal
 from typing import Any
 
 PASSWORD = "a-long-test-password-42"  # noqa: S105  (test logins only)
+#: The real backend, for ``client.force_login(user, backend=PASSWORD_BACKEND)``.
+PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"  # noqa: S105  (a class path)
+
+
+class TestLoginBackend:
+    """The backend of ``force_login`` sessions in tests (see the module's docstring). It never
+    checks a password (a login through the login page is done by the real backends) and gives
+    no permissions (ModelBackend, listed after it, still does)."""
+
+    def authenticate(self, request: Any, **credentials: Any) -> None:
+        return None
+
+    def get_user(self, user_id: Any) -> Any:
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model()._default_manager.filter(pk=user_id).first()
+        return user if user is not None and user.is_active else None
+
+
+def next_code(user: Any, *, confirmed: bool = True) -> str:
+    """A code ``user``'s authenticator app would accept now: this time step's, or the next
+    step's when this one was already used (django-otp refuses a code twice, and accepts one
+    step ahead), computed from the device's key as the app computes it."""
+    import time
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=confirmed).latest("pk")
+    clock = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    clock.time = time.time()
+    step = max(clock.t(), device.last_t + 1)
+    clock.time = device.t0 + (step - device.drift) * device.step
+    return f"{clock.token():0{device.digits}d}"
+
+
+def enrol_totp(user: Any) -> list[str]:
+    """Give ``user`` a confirmed authenticator app, as the set-up page does; returns the
+    recovery codes."""
+    from msrelief.accounts import signin_services
+
+    device = signin_services.start_enrolment(user)
+    return signin_services.confirm_enrolment(user, device, next_code(user, confirmed=False))
 
 
 def make_user(email: str, clinic: Any = None, role: str = "", **extra: Any) -> Any:

@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth
 from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
 
+from msrelief.accounts.lockout import sign_in_throttled
 from msrelief.api.api import api
 from msrelief.core import views as core
 from msrelief.core.ratelimit import rate_limited
@@ -13,9 +15,11 @@ urlpatterns = [
     path(
         "accounts/reset/",
         rate_limited("password-reset")(
-            auth.PasswordResetView.as_view(
-                form_class=OutboxPasswordResetForm,
-                success_url=reverse_lazy("accounts-reset-sent"),
+            sign_in_throttled("reset")(
+                auth.PasswordResetView.as_view(
+                    form_class=OutboxPasswordResetForm,
+                    success_url=reverse_lazy("accounts-reset-sent"),
+                )
             )
         ),
         name="accounts-reset",
@@ -30,5 +34,10 @@ urlpatterns = [
     path("", include("msrelief.instruments.urls_fill")),
     path("", include("msrelief.safety.urls")),
     path("api/", api.urls),
+    # The admin site signs in through msrelief's own login (throttled, two factors).
+    path(
+        "admin/login/",
+        RedirectView.as_view(url=reverse_lazy("accounts-login"), query_string=True),
+    ),
     path("admin/", admin.site.urls),
 ]

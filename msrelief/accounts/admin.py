@@ -11,10 +11,13 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
+from django.utils.decorators import method_decorator
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from msrelief.accounts import services
 from msrelief.accounts.models import Clinic, User
 from msrelief.core.http import user_of
+from msrelief.core.signin import recent_auth_required
 
 DETAIL_FIELDS = ("email", "full_name", "clinic", "role", "is_active", "is_staff", "is_superuser")
 
@@ -47,6 +50,15 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
     add_fieldsets = (
         (None, {"fields": ("email", "full_name", "clinic", "role", "password1", "password2")}),
     )
+
+    # Creating a login and changing one (its role, its access) need a recent sign-in.
+    @method_decorator(recent_auth_required)
+    def add_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return super().add_view(request, *args, **kwargs)
+
+    @method_decorator(recent_auth_required)
+    def change_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return super().change_view(request, *args, **kwargs)
 
     def save_model(
         self, request: HttpRequest, obj: User, form: ModelForm[User], change: bool
@@ -85,3 +97,24 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
         raise PermissionDenied(
             "Passwords are set by their owner (Log in → Forgot your password?), not in the admin."
         )
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(admin.ModelAdmin[TOTPDevice]):
+    """Who has an authenticator app, read only. Registered before django-otp's own admin (which
+    then stands aside), so that no secret is shown and no app is added or removed here
+    unaudited: a reset goes through Logins or `msrelief reset-2fa` (docs/security.md)."""
+
+    list_display = ["user", "name", "confirmed", "last_used_at"]
+    list_filter = ["confirmed"]
+    fields = ("user", "name", "confirmed", "created_at", "last_used_at")
+    readonly_fields = ("user", "name", "confirmed", "created_at", "last_used_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

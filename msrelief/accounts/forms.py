@@ -99,3 +99,44 @@ class AuditedSetPasswordForm(_NewPassword, HouseVoice, SetPasswordForm):  # type
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plain_password_fields()
+
+
+class CodeForm(HouseVoice, forms.Form):
+    """The second step of signing in: the app's code, or a recovery code."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=32,
+        help_text="The 6 numbers your authenticator app shows now, or one of your recovery "
+        "codes (such as abcde-fghij).",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+
+
+class EnrolForm(HouseVoice, forms.Form):
+    code = forms.CharField(
+        label="Code from the app",
+        max_length=16,
+        help_text="The 6 numbers the app shows for msrelief once it has the secret.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class ReauthForm(HouseVoice, forms.Form):
+    """Proof again before a sensitive action: the password, and the code when the login has an
+    authenticator app (the field is removed otherwise)."""
+
+    password = forms.CharField(
+        label="Password",
+        max_length=MAX_PASSWORD_LENGTH,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = CodeForm.base_fields["code"]
+
+    def __init__(self, *args: Any, with_code: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not with_code:
+            del self.fields["code"]

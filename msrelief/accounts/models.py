@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 
 UK_CRISIS_GUIDANCE = (
     "If you might act on thoughts of harming yourself, or you are in danger now, call 999 or go "
@@ -61,7 +63,8 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+# django-otp has no type information, so its devices' reverse managers cannot be typed.
+class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]
     email = models.EmailField(unique=True)
     full_name = models.CharField(max_length=200, blank=True)
     clinic = models.ForeignKey(
@@ -98,3 +101,49 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_clinic_admin(self) -> bool:
         return self.clinic_id is not None and self.role == Role.CLINIC_ADMIN
+
+
+class RecoveryCodeDevice(TimestampMixin, ThrottlingMixin, Device):  # type: ignore[misc]
+    """A login's set of single-use recovery codes, a second factor for when the authenticator
+    app is lost. django-otp's own static device stores its codes as plain text; these are
+    stored only as SHA-256 digests (each code is random, 50 bits, so a digest cannot be
+    reversed by guessing), shown once when made, and deleted when used."""
+
+    def get_throttle_factor(self) -> int:
+        return 1
+
+    def verify_token(self, token: object) -> bool:
+        allowed, _ = self.verify_is_allowed()
+        if not allowed:
+            return False
+        used = self.codes.filter(digest=recovery_digest(str(token))).first()
+        if used is None:
+            self.throttle_increment()
+            return False
+        used.delete()
+        self.throttle_reset(commit=False)
+        self.set_last_used_timestamp(commit=False)
+        self.save()
+        return True
+
+
+def normalise_recovery_code(code: str) -> str:
+    """``ABCDE-FGHIJ``, ``abcde fghij`` and ``abcdefghij`` are the same code."""
+    return "".join(ch for ch in code.lower() if ch.isalnum())
+
+
+def recovery_digest(code: str) -> str:
+    return hashlib.sha256(normalise_recovery_code(code).encode()).hexdigest()
+
+
+class RecoveryCode(models.Model):
+    device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["device", "digest"], name="recovery_code_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Recovery code #{self.pk}"  # never the code: only its digest is kept

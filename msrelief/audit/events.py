@@ -149,6 +149,34 @@ EVENTS: dict[str, EventType] = dict(
             "A password reset was asked for {object}",
         ),
         _e("auth.password_changed", Action.UPDATE, "{actor} set a new password for {object}"),
+        _e("auth.2fa_enrolled", Action.UPDATE, "{actor} set up an authenticator app for {object}"),
+        _e("auth.2fa_removed", Action.UPDATE, "{actor} turned off the second factor of {object}"),
+        _e("auth.2fa_reset", Action.UPDATE, "{actor} reset the second factor of {object}"),
+        _e(
+            "auth.recovery_codes_replaced",
+            Action.UPDATE,
+            "{actor} made new recovery codes for {object}; the old ones stopped working",
+        ),
+        _e("auth.2fa_verified", Action.VIEW, "{actor} gave a right code from their app"),
+        _e("auth.2fa_failed", Action.VIEW, "A wrong second-factor code was given for {object}"),
+        _e(
+            "auth.recovery_code_used",
+            Action.UPDATE,
+            "{actor} signed in with a recovery code, which is now used up",
+        ),
+        _e("auth.locked", Action.UPDATE, "{object} was locked after too many failures in a row"),
+        _e("auth.unlocked", Action.UPDATE, "{actor} unlocked {object}"),
+        _e(
+            "auth.throttled",
+            Action.VIEW,
+            "Sign-in requests for {object} were refused: too many from one address",
+        ),
+        _e("auth.reauthenticated", Action.VIEW, "{actor} confirmed who they are again"),
+        _e(
+            "auth.timed_out",
+            Action.VIEW,
+            "The session of {actor} ended: too long unused, or too old",
+        ),
         _e("audit.exported", Action.VIEW, "{actor} downloaded the audit log"),
         *[
             _e(f"{ns}.{verb}", action, f"{{actor}} {word} {{object}}")

@@ -17,6 +17,7 @@ from msrelief.audit.events import grouped_choices
 from msrelief.audit.models import Action, AuditEvent
 from msrelief.core.decorators import clinic_admin_required
 from msrelief.core.http import AuthenticatedRequest, attachment
+from msrelief.core.signin import recent_auth_required
 from msrelief.core.voice import HouseVoice
 
 PAGE_SIZE = 50
@@ -72,9 +73,10 @@ def audit_log(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @clinic_admin_required
+@recent_auth_required
 def audit_csv(request: AuthenticatedRequest) -> HttpResponse:
     """The filtered events as CSV (at most MAX_EXPORT_ROWS, newest first); the download is
-    itself audited."""
+    itself audited. It needs a recent sign-in (password and second factor)."""
     _, events = _filtered(request)
     rows = list(events[:MAX_EXPORT_ROWS])
     services.record_export(request.user, len(rows), request.GET.dict())

@@ -7,6 +7,7 @@ documents each entry and a test keeps the two in step.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -87,6 +88,41 @@ SETTINGS: tuple[Setting, ...] = (
         "How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).",
     ),
     Setting(
+        "MSRELIEF_TWO_FACTOR_FOR_STAFF",
+        "false",
+        "Also require two-factor sign-in of therapists and evidence editors (admins always).",
+    ),
+    Setting(
+        "MSRELIEF_LOCKOUT_FAILURES",
+        "10",
+        "Wrong passwords or codes in a row that lock a login.",
+    ),
+    Setting(
+        "MSRELIEF_LOCKOUT_MINUTES",
+        "30",
+        "Minutes a locked login stays locked; 0: until an admin unlocks it.",
+    ),
+    Setting(
+        "MSRELIEF_SIGN_IN_RATE",
+        "20/10m",
+        "Sign-in POSTs (login, code, re-auth, reset) one address may send, as count/period.",
+    ),
+    Setting(
+        "MSRELIEF_RESET_EMAILS_PER_HOUR",
+        "3",
+        "Password reset emails one login is sent in an hour at most.",
+    ),
+    Setting(
+        "MSRELIEF_IDLE_MINUTES",
+        "30",
+        "Minutes without a request after which a signed-in session must sign in again.",
+    ),
+    Setting(
+        "MSRELIEF_REAUTH_MINUTES",
+        "10",
+        "How recent a sign-in must be for exports, role changes and 2FA resets.",
+    ),
+    Setting(
         "MSRELIEF_CACHE_URL",
         "",
         "Shared cache for the rate limiter (redis://, memcached://); empty: per-process memory.",
@@ -118,15 +154,33 @@ def env_bool(name: str, environ: Mapping[str, str] | None = None) -> bool:
     raise SettingError(f"{name}={value!r}: use one of true/false, yes/no, on/off, 1/0")
 
 
-def env_int(name: str, environ: Mapping[str, str] | None = None) -> int:
-    """A whole-number setting; a non-number is an error naming the variable."""
+def env_int(
+    name: str, environ: Mapping[str, str] | None = None, *, minimum: int | None = None
+) -> int:
+    """A whole-number setting; a non-number, or one below ``minimum``, is an error naming the
+    variable."""
     value = _raw(name, environ)
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise SettingError(f"{name}={value!r}: a whole number is needed") from None
+    if minimum is not None and number < minimum:
+        raise SettingError(f"{name}={value!r}: use {minimum} or more")
+    return number
 
 
 def env_list(name: str, environ: Mapping[str, str] | None = None) -> list[str]:
     """A comma-separated setting, blanks dropped."""
     return [part.strip() for part in _raw(name, environ).split(",") if part.strip()]
+
+
+_RATE = re.compile(r"^[1-9][0-9]*/[1-9]?[0-9]*[smhd]$")
+
+
+def env_rate(name: str, environ: Mapping[str, str] | None = None) -> str:
+    """A rate such as ``20/10m`` (count / period in s, m, h or d, as django-ratelimit reads it);
+    anything else is an error naming the variable."""
+    value = _raw(name, environ).replace(" ", "")
+    if not _RATE.match(value):
+        raise SettingError(f"{name}={value!r}: write a rate as count/period, such as 20/10m")
+    return value

@@ -61,3 +61,9 @@ def test_a_client_sent_to_log_in_from_a_page_returns_to_that_page(client, person
         f"{URL}?next={wanted}", {"username": "robin@example.test", "password": PASSWORD}
     )
     assert response["Location"] == wanted
+
+
+def test_the_admin_sites_login_is_this_login_page_with_its_next(client, db):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?next=/admin/"

@@ -21,3 +21,22 @@ def test_a_superuser_makes_a_therapist_an_evidence_editor_in_the_admin(client, t
     }
     assert client.post(url, data).status_code == 302
     assert evidence.can_edit(User.objects.get(pk=therapist.pk))
+
+
+def test_the_admin_site_shows_who_has_an_app_but_never_its_secret_nor_a_way_to_change_it(
+    client, db, clinic_admin
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from msrelief.testing import enrol_totp, make_user
+
+    enrol_totp(clinic_admin)
+    device = TOTPDevice.objects.get(user=clinic_admin)
+    root = make_user("root@msrelief.test", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    listing = client.get("/admin/otp_totp/totpdevice/")
+    assert listing.status_code == 200 and "Alex Admin" in listing.text
+    detail = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/")
+    assert device.key not in detail.text
+    assert client.get("/admin/otp_totp/totpdevice/add/").status_code == 403
+    assert client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/").status_code == 403

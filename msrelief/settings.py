@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "msrelief.clients",
     "msrelief.instruments",
     "msrelief.evidence",
+    "msrelief.learn",
     "msrelief.notifications",
     "msrelief.core",
     "msrelief.demo",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.syndication",
     "csp",
 ]
 

@@ -12,6 +12,7 @@ class Kind(models.TextChoices):
     SAFETY_ALERT = "safety_alert", "Safety alert to the therapist"
     QUESTIONNAIRE_LINK = "questionnaire_link", "Questionnaire link to a client"
     PASSWORD_RESET = "password_reset", "Password reset"
+    COMMENT_HELD = "comment_held", "Comment waiting for moderation"
 
 
 class Delivery(models.TextChoices):

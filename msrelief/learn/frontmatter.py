@@ -15,6 +15,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("title", "summary", "updated", "reviewed_by", "reading_age", "order", "kind")
 OPTIONAL = ("symptom", "studies")
 FENCE = "---"
+#: Addresses under /learn/ that are not pages.
+RESERVED = frozenset({"map", "glossary", "copyright", "feed", "moderation", "comments"})
 
 
 def read_page(path: Path, name: str) -> tuple[Page | None, list[Problem]]:
@@ -26,6 +28,9 @@ def read_page(path: Path, name: str) -> tuple[Page | None, list[Problem]]:
     slug = path.stem
     if not SLUG.match(slug):
         return None, [Problem(name, 1, "slug", "file names are lower-case words joined by -")]
+    if slug in RESERVED:
+        message = f"the address /learn/{slug}/ is taken by another page: choose another name"
+        return None, [Problem(name, 1, "slug", message)]
     split = split_front_matter(text)
     if split is None:
         message = "front matter missing: the file must start with a line --- and end it with ---"
@@ -56,7 +61,8 @@ def _parse_yaml(raw: str, name: str) -> tuple[dict[str, Any] | None, dict[str, i
         node = yaml.compose(raw, Loader=yaml.SafeLoader)
         data = yaml.safe_load(raw)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Where the broken construct starts (an unclosed [ ), else where parsing failed.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or "not valid YAML"
         return None, {}, [Problem(name, line, "front matter", f"not valid YAML: {problem}")]
@@ -69,6 +75,8 @@ def _parse_yaml(raw: str, name: str) -> tuple[dict[str, Any] | None, dict[str, i
 def _check_fields(
     fields: dict[str, Any], lines: dict[str, int], name: str, problems: list[Problem]
 ) -> dict[str, Any]:
+    lines.setdefault("symptom", lines.get("kind", 1))  # a missing symptom: at the kind line
+
     def fail(key: str, message: str) -> None:
         problems.append(Problem(name, lines.get(key, 1), key, message))
 

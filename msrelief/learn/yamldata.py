@@ -35,7 +35,7 @@ def _read(path: Path, problems: list[Problem]) -> tuple[Any, yaml.Node | None]:
     try:
         return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(error, "problem", None) or "not valid YAML"
         problems.append(Problem(name, line, "file", f"not valid YAML: {problem}"))

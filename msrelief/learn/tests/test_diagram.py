@@ -13,7 +13,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def drawing() -> ET.Element:
-    return ET.fromstring(diagram.draw(load_content(FIXTURE_CONTENT).mechanisms))
+    return ET.fromstring(diagram.draw(load_content(FIXTURE_CONTENT).mechanisms))  # noqa: S314
 
 
 def test_the_map_is_one_labelled_image():

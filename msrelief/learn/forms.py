@@ -17,6 +17,14 @@ COMMENT_HINT = (
 )
 
 
+class AlwaysEmpty(forms.TextInput):
+    """The honeypot's input: drawn empty every time, even on a form shown again after a
+    refusal, so that a person is never left with a robot's value in it."""
+
+    def format_value(self, value: Any) -> str | None:
+        return None
+
+
 class StyleForm(HouseVoice, forms.Form):
     style = forms.ChoiceField(label="Citation style", choices=STYLE_CHOICES)
 
@@ -46,7 +54,7 @@ class CommentForm(HouseVoice, forms.Form):
     )
     # The honeypot: hidden from people by the stylesheet, filled in by many spam robots.
     website = forms.CharField(
-        label="Leave this box empty", required=False, widget=forms.TextInput(
+        label="Leave this box empty", required=False, widget=AlwaysEmpty(
             attrs={"autocomplete": "off", "tabindex": "-1"}
         )
     )  # fmt: skip

@@ -28,6 +28,8 @@ def test_the_honeypot_is_refused_with_a_message_and_nothing_saved(client, seeded
     assert response.status_code == 400
     assert "This comment looks automated, so it was not posted." in response.text
     assert not Comment.objects.exists()
+    honeypot = response.text.split('name="website"', 1)[1].split(">", 1)[0]
+    assert "value=" not in honeypot  # the form shown again does not keep the robot's value
 
 
 def test_the_sixth_comment_in_a_minute_is_refused_with_429_and_a_clear_message(

@@ -80,7 +80,8 @@ def rate_with_the_keyboard(page: Page) -> None:
 def post_and_be_refused(page: Page) -> None:
     comment(page, "The map helped me explain MS to my son.")
     expect(page.get_by_text("once a moderator approves it")).to_be_visible()
-    expect(page.get_by_role("heading", name="Your comments waiting for a moderator")).to_be_visible()
+    waiting = page.get_by_role("heading", name="Your comments waiting for a moderator")
+    expect(waiting).to_be_visible()
     checked(page)
     page.locator("#id_website").evaluate("box => { box.value = 'http://spam.example'; }")
     comment(page, "Buy now.")

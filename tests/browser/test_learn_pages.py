@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from msrelief.learn.tests.conftest import FIXTURE_CONTENT
 from msrelief.testing import PASSWORD
 from tests.browser.axe import assert_accessible
+from tests.browser.test_phone_layout import HEADER_ROWS, ONE_ROW
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -27,8 +28,12 @@ def no_sideways_scroll(page: Page) -> None:
 
 
 def checked(page: Page) -> None:
+    """axe finds nothing, nothing scrolls sideways, and the header (with its new Learn link)
+    is still one row."""
     assert_accessible(page)
     no_sideways_scroll(page)
+    header = page.evaluate(HEADER_ROWS)
+    assert header["height"] <= ONE_ROW and header["spread"] < 8, f"{page.url}: header {header}"
 
 
 def log_in(page: Page, base: str, email: str) -> None:

@@ -3,11 +3,11 @@
 ``msrelief load-demo`` is ``python manage.py load_demo``; any Django command works the same
 way (``msrelief migrate``, ``msrelief createsuperuser``). docs/cli.md lists the project's own.
 
-Three commands are started the short way, because they are often run one after another from
+Four commands are started the short way, because they are often run one after another from
 scripts and most of Django's start-up would be wasted on them:
 
-* ``score`` and ``meta`` compute from their input alone, so they run without ``django.setup()``
-  (no app is loaded, no database is touched) and without the system checks;
+* ``score``, ``meta`` and ``screen`` compute from their input alone, so they run without
+  ``django.setup()`` (no app is loaded, no database is touched) and without the system checks;
 * ``cite`` reads the database, so the apps are set up, but the system checks (which import
   every URL and view, and with them SciPy and the API) are skipped.
 
@@ -31,6 +31,7 @@ from django.core.management.color import color_style
 PURE_COMMANDS = {
     "score": "msrelief.instruments.management.commands.score",
     "meta": "msrelief.evidence.management.commands.meta",
+    "screen": "msrelief.safety.management.commands.screen",
 }
 #: Commands that read the database but need no system checks.
 UNCHECKED_COMMANDS = {"cite": "msrelief.evidence.management.commands.cite"}

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "msrelief.audit",
     "msrelief.clients",
     "msrelief.instruments",
+    "msrelief.safety",
     "msrelief.evidence",
     "msrelief.learn",
     "msrelief.notifications",

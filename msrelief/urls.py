@@ -30,6 +30,7 @@ urlpatterns = [
     path("messages/", include("msrelief.notifications.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),
+    path("", include("msrelief.safety.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from msrelief.evidence.api import router as evidence_router
 from msrelief.fhir.api import router as fhir_router
 from msrelief.instruments.api import router as scoring_router
 from msrelief.lib import bounded_json
+from msrelief.safety.api import router as safety_router
 
 
 class BoundedJsonParser(Parser):
@@ -33,8 +34,8 @@ api = NinjaAPI(
     title="msrelief API",
     version="1",
     description=(
-        "Scoring of outcome measures, the evidence base (meta-analysis, references as "
-        "CSL-JSON) and FHIR R4 export of msrelief records."
+        "Scoring of outcome measures, the pre-session safety screen, the evidence base "
+        "(meta-analysis, references as CSL-JSON) and FHIR R4 export of msrelief records."
     ),
     urls_namespace="api",
 )
@@ -59,3 +60,4 @@ for _kind in (ValidationError, PermissionDenied, Http404):
 api.add_router("/score", scoring_router)
 api.add_router("/fhir", fhir_router)
 api.add_router("/evidence", evidence_router)
+api.add_router("/screen", safety_router)

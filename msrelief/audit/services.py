@@ -19,6 +19,7 @@ LABELS = {
     "instruments.clinicquestionnaire": "Licensed wording",
     "clients.consentrecord": "Consent record",
     "clients.dmtperiod": "DMT period",
+    "safety.screen": "Safety screen",
     "accounts.user": "Login",
     "notifications.message": "Message",
 }

@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from msrelief.clients import history_services as history
 from msrelief.evidence.models import Result
 from msrelief.instruments import services
 from msrelief.instruments.models import SafetyFlag
+from msrelief.safety import services as screening
 from msrelief.testing import PHQ9_ALL_ZERO, assign
 from tests.browser.axe import assert_accessible
 from tests.browser.test_client_journey import log_in
@@ -97,8 +99,9 @@ def staff_world(therapist: Any, ms_client: Any) -> dict[str, int]:
         {"kind": "sensory_loss", "areas": ["foot_left", "lower_leg_left"]},
     )
     history.add_entry(therapist, ms_client, "dmt", {"drug": "ocrelizumab", "route": "infusion"})
+    screen = screening.run_screen(therapist, ms_client, timezone.localdate(), {"unsteady": True})
     return {"client": ms_client.pk, "response": flagged.pk, "flag": flag.pk,
-            "administration": administration.pk}  # fmt: skip
+            "administration": administration.pk, "screen": screen.pk}  # fmt: skip
 
 
 def therapist_pages(ids: dict[str, int]) -> list[str]:
@@ -116,6 +119,8 @@ def therapist_pages(ids: dict[str, int]) -> list[str]:
         f"/responses/{response}/correct/",
         f"/safety-flags/{ids['flag']}/",
         f"/clients/{client}/timeline/",
+        f"/clients/{client}/screen/",
+        f"/screens/{ids['screen']}/",
         f"/clients/{client}/history/relapse/add/",
         f"/clients/{client}/history/condition/add/",
         f"/clients/{client}/history/dmt/add/",

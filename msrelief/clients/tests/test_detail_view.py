@@ -55,7 +55,8 @@ def test_the_record_makes_the_same_few_queries_for_2_or_20_consents(
             recorder, ms_client, text_version=CURRENT_VERSION, consented_on=dt.date(2026, 2, 1)
         )
     client.force_login(therapist)
-    # the record, its consents, six kinds of history and the safety flags, whatever their number
-    with django_assert_max_num_queries(12):
+    # the record, its consents, six kinds of history, the safety flags and the latest screens,
+    # whatever their number
+    with django_assert_max_num_queries(13):
         text = client.get(reverse("clients-detail", args=[ms_client.pk])).text
     assert text.count("recorded by") == rows

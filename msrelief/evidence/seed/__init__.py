@@ -3,8 +3,9 @@
 Three JSON files sit beside this module (``docs/bibliography.md`` documents them):
 
 - ``references.json`` — CSL-JSON items, ``id`` being the citation key; the twelve works cited by
-  the source article (``research/source-references.md``) plus the trials and reviews of
-  ``research/studies.json`` and ``research/evidence.md``;
+  the source article (``research/source-references.md``), the trials and reviews of
+  ``research/studies.json`` and ``research/evidence.md``, and the sources of the pre-session
+  safety screen (``research/safety.md`` section 6), which its rules cite;
 - ``claims.json`` — the source article's twenty claims in the project's own words, each with its
   topic, references and verification status;
 - ``studies.json`` — those trials and reviews with arms and results, every number copied from

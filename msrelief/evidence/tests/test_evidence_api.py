@@ -53,7 +53,7 @@ def test_an_unknown_measure_is_refused(client, db):
 
 def test_references_are_listed_as_csl_json(client, seeded):
     items = client.get("/api/evidence/references").json()
-    assert len(items) == 28
+    assert len(items) == 125
     naderi = next(item for item in items if item["id"] == "naderi2024")
     assert naderi["type"] == "article-journal" and naderi["issued"] == {"date-parts": [[2024]]}
 

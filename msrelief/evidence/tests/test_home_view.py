@@ -6,7 +6,7 @@ def test_the_evidence_home_is_public_and_says_what_massage_does_not_do(client, s
     assert response.status_code == 200
     assert "It does not slow, stop or reverse MS" in response.text
     assert "does not show that one caused the other" in response.text
-    assert "28 published works" in response.text
+    assert "125 published works" in response.text
 
 
 def test_editors_see_the_editing_links_and_readers_do_not(client, db, clinic_admin, therapist):

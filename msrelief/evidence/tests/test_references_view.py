@@ -13,7 +13,7 @@ def test_references_are_listed_in_harvard_style_by_default(client, seeded):
     response = client.get(URL)
     assert response.status_code == 200
     assert "Naderi, A. <i>et al.</i> (2024)" in response.text
-    assert "28 references in Harvard" in response.text
+    assert "125 references in Harvard" in response.text
 
 
 def test_each_reference_with_a_doi_links_to_it(client, seeded):

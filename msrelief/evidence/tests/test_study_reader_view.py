@@ -25,6 +25,7 @@ def test_the_study_is_named_by_authors_and_year_with_its_full_title(client, seed
 
 
 def test_what_this_study_found_is_shown_first_when_there_is_a_summary(client, seeded):
+    Study.objects.filter(key="gaballah2023").update(plain_summary="")
     assert "What this study found" not in page(client, "gaballah2023")
     Study.objects.filter(key="naderi2024").update(plain_summary="Massage eased tiredness.")
     text = page(client, "naderi2024")

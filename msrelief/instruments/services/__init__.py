@@ -17,6 +17,7 @@ from msrelief.instruments.services.filling import (
 )
 from msrelief.instruments.services.flags import (
     acknowledge_flag,
+    raise_signal,
     resolve_flag,
     signals_for_client,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "issue_new_link",
     "link_url",
     "needed_for_a_score",
+    "raise_signal",
     "rescore_all",
     "resolve_flag",
     "save_draft",

@@ -13,7 +13,8 @@ from django.utils import timezone
 from msrelief.accounts.models import User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
-from msrelief.instruments.models import Response, SafetyFlag
+from msrelief.clients.models import Client
+from msrelief.instruments.models import Response, SafetyFlag, SignalSource
 from msrelief.instruments.services._common import staff_client
 from msrelief.notifications import services as outbox
 from msrelief.notifications.models import Kind
@@ -22,11 +23,41 @@ from msrelief.scoring.definition import Definition
 
 
 def raise_flag(response: Response, code: str, message: str, definition: Definition) -> SafetyFlag:
+    """A flag raised by an answer of ``response`` (a rule of its definition)."""
     rule = next((r for r in definition.spec.scoring.safety if r.code == code), None)
-    source = rule.source if rule else ""
+    return raise_signal(
+        response.client,
+        code,
+        message,
+        source=rule.source if rule else "",
+        title=rule.title if rule and rule.title else "a questionnaire answer",
+        detail=(
+            "It may mean thoughts of self-harm. The client was shown where to get help "
+            "straight away."
+        ),
+        response=response,
+    )
+
+
+def raise_signal(
+    client: Client,
+    code: str,
+    message: str,
+    *,
+    source: str,
+    title: str,
+    detail: str,
+    source_kind: str = SignalSource.RESPONSE,
+    response: Response | None = None,
+) -> SafetyFlag:
+    """Raise a safety flag for ``client`` and email their therapist through the outbox (in the
+        caller's transaction): from a response, or from another source such as a pre-session screen
+        that said refer. ``title`` is a few words for the email and ``detail`` one sentence of what
+    it may mean, neither with health details."""
     flag = SafetyFlag.objects.create(
-        clinic=response.clinic,
-        client=response.client,
+        clinic=client.clinic,
+        client=client,
+        source_kind=source_kind,
         response=response,
         code=code,
         message=message,
@@ -36,19 +67,25 @@ def raise_flag(response: Response, code: str, message: str, definition: Definiti
         None,
         Action.CREATE,
         flag,
-        clinic=response.clinic,
+        clinic=client.clinic,
         changes={"code": code},
         event="safety_flag.raised",
     )
     outbox.queue_email(
         Kind.SAFETY_ALERT,
-        response.client.therapist.email,
+        client.therapist.email,
         {
-            "clinic_name": response.clinic.name,
-            "signal": (rule.title if rule and rule.title else "a questionnaire answer"),
+            "clinic_name": client.clinic.name,
+            "opening": (
+                "A response from one of your clients"
+                if source_kind == SignalSource.RESPONSE
+                else "A pre-session safety screen of one of your clients"
+            ),
+            "signal": title,
+            "detail": detail,
             "url": settings.BASE_URL + reverse("instruments-flag", args=[flag.pk]),
         },
-        clinic=response.clinic,
+        clinic=client.clinic,
         about=flag,
     )
     return flag

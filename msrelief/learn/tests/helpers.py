@@ -7,7 +7,7 @@ from pathlib import Path
 
 from msrelief.evidence.seed import load_seed
 from msrelief.learn.check import Evidence
-from msrelief.learn.tests.conftest import FIXTURE_CONTENT
+from msrelief.learn.tests.conftest import FIXTURE_CONTENT, FIXTURE_STATUSES
 
 
 def copy_content(tmp_path: Path) -> Path:
@@ -23,6 +23,7 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 def seed_evidence() -> Evidence:
+    """The seed's claim and study keys, the fixture pages' claims at their test statuses."""
     data = load_seed()
     claims = {claim.id: claim.verification_status for claim in data.claims}
-    return Evidence(claims, frozenset(study.id for study in data.studies))
+    return Evidence({**claims, **FIXTURE_STATUSES}, frozenset(study.id for study in data.studies))

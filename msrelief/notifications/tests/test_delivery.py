@@ -15,7 +15,7 @@ def queue(clinic, **extra):
 
 def test_a_queued_message_is_rendered_from_its_template_files(clinic):
     message = queue(clinic)
-    assert message.subject == "msrelief: a questionnaire answer needs your attention now"
+    assert message.subject == "msrelief: a safety signal needs your attention now"
     assert "https://x/" in message.body_text
     assert '<a href="https://x/">' in message.body_html
     assert message.status == Delivery.QUEUED

@@ -1,7 +1,8 @@
 """The mechanism map drawn as SVG, and its relations as sentences (pure Python, no Django).
 
-Layout: one column per entity group, in the order the groups first appear in
-``mechanisms.yaml``; entities top to bottom in file order. A relation shown to be a cause is a
+Layout: one band (row) per entity group, top to bottom in the order the groups first appear in
+``mechanisms.yaml``, with the group's entities side by side in file order, so that the drawing
+stays as wide as the largest group and its text keeps its size. A relation shown to be a cause is a
 solid line with an arrowhead; an association is a dashed line with no arrowhead, since it says
 nothing about which way an effect runs. Every line carries its verb, a legend explains both
 kinds, and the drawing is one ``role="img"`` with a title and a description. The SVG uses
@@ -16,9 +17,9 @@ from html import escape
 
 from msrelief.learn.content import Entity, MechanismMap, Relation
 
-BOX_W, BOX_H = 176, 56
-COLUMN_STEP, ROW_STEP = 286, 92
-MARGIN, TOP = 24, 56
+BOX_W, BOX_H = 190, 64
+COLUMN_STEP, ROW_STEP = 230, 136
+MARGIN, BAND_HEAD = 24, 30
 LEGEND_H = 96
 INK, MUTED, PAPER = "#1d2326", "#4a5559", "#ffffff"
 # Fill and border of each group's boxes, in turn; every border is dark enough on its fill.
@@ -45,28 +46,40 @@ class Box:
         return self.y + BOX_H / 2
 
 
+def _groups(mechanisms: MechanismMap) -> list[str]:
+    return list(dict.fromkeys(entity.group for entity in mechanisms.entities))
+
+
+def _widest(mechanisms: MechanismMap) -> int:
+    groups = _groups(mechanisms)
+    return max((sum(e.group == g for e in mechanisms.entities) for g in groups), default=1)
+
+
 def layout(mechanisms: MechanismMap) -> dict[str, Box]:
-    groups = list(dict.fromkeys(entity.group for entity in mechanisms.entities))
-    rows: dict[str, int] = {}
+    groups = _groups(mechanisms)
+    widest = _widest(mechanisms)
+    placed: dict[str, int] = {}
     boxes = {}
     for entity in mechanisms.entities:
-        column = groups.index(entity.group)
-        row = rows[entity.group] = rows.get(entity.group, -1) + 1
-        fill, border = PALETTE[column % len(PALETTE)]
-        x, y = MARGIN + column * COLUMN_STEP, TOP + row * ROW_STEP
+        band = groups.index(entity.group)
+        count = sum(e.group == entity.group for e in mechanisms.entities)
+        slot = placed[entity.group] = placed.get(entity.group, -1) + 1
+        offset = (widest - count) * COLUMN_STEP / 2  # a short band is centred
+        fill, border = PALETTE[band % len(PALETTE)]
+        x = MARGIN + offset + slot * COLUMN_STEP
+        y = MARGIN + BAND_HEAD + band * ROW_STEP
         boxes[entity.id] = Box(entity, x, y, fill, border)
     return boxes
 
 
 def size(mechanisms: MechanismMap) -> tuple[int, int]:
-    groups = list(dict.fromkeys(entity.group for entity in mechanisms.entities))
-    most = max((sum(e.group == g for e in mechanisms.entities) for g in groups), default=1)
-    width = MARGIN * 2 + max(1, len(groups)) * COLUMN_STEP - (COLUMN_STEP - BOX_W)
-    return max(width, 560), TOP + most * ROW_STEP + LEGEND_H
+    width = MARGIN * 2 + _widest(mechanisms) * COLUMN_STEP - (COLUMN_STEP - BOX_W)
+    bands = max(1, len(_groups(mechanisms)))
+    return max(int(width), 560), MARGIN + bands * ROW_STEP + LEGEND_H
 
 
 def _label(box: Box) -> str:
-    lines = textwrap.wrap(box.entity.label, 20)[:3] or [""]
+    lines = textwrap.wrap(box.entity.label, 22)[:3] or [""]
     first = box.middle - (len(lines) - 1) * 9 + 5
     spans = "".join(
         f'<tspan x="{box.x + BOX_W / 2:g}" y="{first + 18 * i:g}">{escape(line)}</tspan>'
@@ -79,34 +92,40 @@ def _label(box: Box) -> str:
     )
 
 
-def _path(a: Box, b: Box) -> tuple[str, float, float]:
-    """The line from ``a`` to ``b`` and the point where its verb is written."""
-    if a.x < b.x:
-        x1, x2 = a.x + BOX_W, b.x
-    elif a.x > b.x:
-        x1, x2 = a.x, b.x + BOX_W
-    else:  # same column: a curve out to the right
-        x1 = x2 = a.x + BOX_W
-        bend = x1 + 70
-        mid_y = (a.middle + b.middle) / 2
-        return (f"M{x1:g},{a.middle:g} C{bend:g},{a.middle:g} {bend:g},{b.middle:g} "
-                f"{x2:g},{b.middle:g}", bend - 14, mid_y)  # fmt: skip
-    return f"M{x1:g},{a.middle:g} L{x2:g},{b.middle:g}", (x1 + x2) / 2, (a.middle + b.middle) / 2
+def _path(a: Box, b: Box, along: float = 0.5) -> tuple[str, float, float]:
+    """The line from ``a`` to ``b`` and the point where its verb is written, ``along`` the
+    way from ``a``."""
+    ax, bx = a.x + BOX_W / 2, b.x + BOX_W / 2
+    if a.y < b.y:  # down to a later band: bottom edge to top edge
+        y1, y2 = a.y + BOX_H, b.y
+    elif a.y > b.y:
+        y1, y2 = a.y, b.y + BOX_H
+    else:  # the same band: an arc above it, from top edge to top edge
+        lift = a.y - BAND_HEAD + 6
+        path = f"M{ax:g},{a.y:g} C{ax:g},{lift:g} {bx:g},{lift:g} {bx:g},{b.y:g}"
+        return path, (ax + bx) / 2, lift + 12
+    x, y = ax + (bx - ax) * along, y1 + (y2 - y1) * along + 5
+    return f"M{ax:g},{y1:g} L{bx:g},{y2:g}", x, y
 
 
-def _relation(relation: Relation, boxes: dict[str, Box]) -> str:
+def _relation(relation: Relation, boxes: dict[str, Box], index: int) -> tuple[str, str]:
+    """The relation's line, and its verb (drawn after the boxes, so that none hides it)."""
     a, b = boxes[relation.source], boxes[relation.target]
-    path, x, y = _path(a, b)
+    # Lines between the same two bands have their middles at one height: alternate where the
+    # verb is written so that neighbouring labels do not sit on each other.
+    path, x, y = _path(a, b, 0.35 if index % 2 == 0 else 0.65)
     cause = relation.evidence == "cause"
     style = 'marker-end="url(#map-arrow)"' if cause else 'stroke-dasharray="7 6"'
     words = sentence(relation, a.entity, b.entity)
-    return (
+    line = (
         f"<g><title>{escape(words)}</title>"
-        f'<path d="{path}" fill="none" stroke="{INK}" stroke-width="2" {style}/>'
-        f'<text x="{x:g}" y="{y - 6:g}" text-anchor="middle" font-size="14" fill="{MUTED}" '
-        f'stroke="{PAPER}" stroke-width="4" paint-order="stroke">{escape(relation.verb)}</text>'
-        "</g>"
+        f'<path d="{path}" fill="none" stroke="{INK}" stroke-width="2" {style}/></g>'
     )
+    verb = (
+        f'<text x="{x:g}" y="{y:g}" text-anchor="middle" font-size="14" fill="{MUTED}" '
+        f'stroke="{PAPER}" stroke-width="4" paint-order="stroke">{escape(relation.verb)}</text>'
+    )
+    return line, verb
 
 
 def _legend(y: float) -> str:
@@ -125,6 +144,7 @@ def _legend(y: float) -> str:
 def draw(mechanisms: MechanismMap, title: str = "Mechanism map") -> str:
     """The whole map as one SVG element."""
     boxes = layout(mechanisms)
+    drawn = [_relation(r, boxes, i) for i, r in enumerate(mechanisms.relations)]
     width, height = size(mechanisms)
     causes = sum(r.evidence == "cause" for r in mechanisms.relations)
     description = (
@@ -133,11 +153,10 @@ def draw(mechanisms: MechanismMap, title: str = "Mechanism map") -> str:
         f"{len(mechanisms.relations) - causes} as associations (dashed lines). The list below "
         "the drawing gives every relation in words, with its source."
     )
-    groups = list(dict.fromkeys(entity.group for entity in mechanisms.entities))
     heads = "".join(
-        f'<text x="{MARGIN + i * COLUMN_STEP + BOX_W / 2:g}" y="{TOP - 20}" text-anchor="middle" '
-        f'font-size="15" font-weight="700" fill="{MUTED}">{escape(group.capitalize())}</text>'
-        for i, group in enumerate(groups)
+        f'<text x="{MARGIN}" y="{MARGIN + i * ROW_STEP + 16}" font-size="15" font-weight="700" '
+        f'fill="{MUTED}">{escape(group.capitalize())}</text>'
+        for i, group in enumerate(_groups(mechanisms))
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" width="{width}" '
@@ -149,8 +168,9 @@ def draw(mechanisms: MechanismMap, title: str = "Mechanism map") -> str:
         f'markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         f'fill="{INK}"/></marker></defs>'
         f'<rect width="{width}" height="{height}" fill="{PAPER}"/>{heads}'
-        + "".join(_relation(relation, boxes) for relation in mechanisms.relations)
+        + "".join(line for line, _ in drawn)
         + "".join(_label(box) for box in boxes.values())
+        + "".join(verb for _, verb in drawn)
         + _legend(height - LEGEND_H + 24)
         + "</svg>"
     )

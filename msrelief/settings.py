@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "msrelief.programmes",
     "msrelief.safety",
     "msrelief.evidence",
+    "msrelief.learn",
     "msrelief.notifications",
     "msrelief.core",
     "msrelief.demo",
@@ -67,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.syndication",
     "csp",
 ]
 
@@ -240,6 +243,14 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 
 BASE_URL = env_str("MSRELIEF_BASE_URL").rstrip("/")
 QUESTIONNAIRE_LINK_DAYS = env_int("MSRELIEF_LINK_DAYS")
+
+# The Learn pages (docs/learn.md): comments, share and follow links, the copyright page.
+LEARN_COMMENTS_PER_MINUTE = env_int("MSRELIEF_COMMENTS_PER_MINUTE")
+LEARN_COMMENT_EDIT_MINUTES = env_int("MSRELIEF_COMMENT_EDIT_MINUTES")
+LEARN_SHARE_LINKS = env_list("MSRELIEF_SHARE_LINKS")
+LEARN_FOLLOW_LINKS = env_list("MSRELIEF_FOLLOW_LINKS")
+CONTENT_OWNER = env_str("MSRELIEF_CONTENT_OWNER")
+PERMISSIONS_CONTACT = env_str("MSRELIEF_PERMISSIONS_CONTACT")
 
 # Production: Django's request and security logs, runserver's, msrelief's and gunicorn's error
 # log go to stderr at MSRELIEF_LOG_LEVEL (docs/operations.md).

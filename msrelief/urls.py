@@ -7,6 +7,7 @@ from msrelief.accounts.lockout import sign_in_throttled
 from msrelief.api.api import api
 from msrelief.core import views as core
 from msrelief.core.ratelimit import rate_limited
+from msrelief.learn.sitemaps import sitemap
 from msrelief.notifications.forms import OutboxPasswordResetForm
 
 urlpatterns = [
@@ -28,6 +29,8 @@ urlpatterns = [
     path("clients/", include("msrelief.clients.urls")),
     path("audit/", include("msrelief.audit.urls")),
     path("evidence/", include("msrelief.evidence.urls")),
+    path("learn/", include("msrelief.learn.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("messages/", include("msrelief.notifications.urls")),
     path("programmes/", include("msrelief.programmes.urls")),
     path("", include("msrelief.instruments.urls_staff")),

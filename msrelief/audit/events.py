@@ -54,6 +54,8 @@ NAMESPACES = {
     "evidence.arm": "arm",
     "evidence.result": "result",
     "evidence.topic": "topic",
+    "learn.rating": "rating",
+    "learn.comment": "comment",
 }
 VERBS = {
     Action.CREATE: "created",
@@ -178,6 +180,13 @@ EVENTS: dict[str, EventType] = dict(
             "The session of {actor} ended: too long unused, or too old",
         ),
         _e("audit.exported", Action.VIEW, "{actor} downloaded the audit log"),
+        _e("rating.given", Action.CREATE, "{actor} rated a Learn page as {object}"),
+        _e("rating.changed", Action.UPDATE, "{actor} changed {object} of a Learn page"),
+        _e("comment.posted", Action.CREATE, "{actor} posted {object} on a Learn page"),
+        _e("comment.edited", Action.UPDATE, "{actor} edited {object}"),
+        _e("comment.deleted", Action.DELETE, "{actor} deleted {object}"),
+        _e("comment.approved", Action.UPDATE, "{actor} approved {object}"),
+        _e("comment.rejected", Action.UPDATE, "{actor} rejected {object}"),
         *[
             _e(f"{ns}.{verb}", action, f"{{actor}} {word} {{object}}")
             for ns in ("reference", "claim", "study", "arm", "result", "topic")

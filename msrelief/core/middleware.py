@@ -14,8 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
 # Exact paths and path prefixes that anyone may see and that show no client's data: the home
-# page, the public evidence base (its pages and its API), static files and the health probe.
-PUBLIC_PATHS = frozenset({"/", "/healthz"})
+# page, the public evidence base (its pages and its API), static files, the health probe, the
+# sitemap and the Learn pages' feed. The Learn pages themselves stay private to caches: each
+# shows the reader their own rating and their comments waiting for moderation.
+PUBLIC_PATHS = frozenset({"/", "/healthz", "/sitemap.xml", "/learn/feed/"})
 PUBLIC_PATH_PREFIXES = ("/static/", "/evidence/", "/api/evidence/")
 
 

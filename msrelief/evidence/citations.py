@@ -102,6 +102,14 @@ def short_label(reference: Reference) -> str:
     return f"{who}, {reference.year if reference.year is not None else 'n.d.'}"
 
 
+def study_name(reference: Reference) -> str:
+    """How a reader's page names a study: "Naderi et al. 2024" ("n.d." only when the year is
+    not known)."""
+    label = short_label(reference)
+    who, _, year = label.rpartition(", ")
+    return f"{who} {year}" if reference.year is not None else label
+
+
 def close_keys(key: str, keys: Sequence[str]) -> list[str]:
     """Citation keys that look like ``key`` (for "did you mean" messages)."""
     folded = {k.casefold(): k for k in keys}

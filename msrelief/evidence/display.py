@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import models
 
-from msrelief.evidence.models import Arm, ArmKind, Result, Study, StudyKind
+from msrelief.evidence.models import Arm, ArmKind, EffectType, Result, Study, StudyKind
 
 TRIAL_FIELDS = (
     "design", "country", "setting", "population", "ms_type", "sex", "edss_range", "age",
@@ -26,7 +26,7 @@ COMPARATOR_FIELDS = ("n_randomised", "n_analysed")
 
 
 # Bump when a template change should show at once on a shared cache.
-PAGE_CACHE_VERSION = 1
+PAGE_CACHE_VERSION = 2
 PAGE_CACHE_SECONDS = 7 * 24 * 60 * 60
 
 
@@ -126,3 +126,42 @@ def group_text(result: Result) -> str:
     if result.arm:
         return result.arm.label
     return "All participants" if result.scope == "within_arm" else "Whole study"
+
+
+#: Where the small / medium / large bands of a standardised effect come from.
+COHEN_1988 = (
+    "Cohen J. Statistical power analysis for the behavioral sciences. 2nd ed. Hillsdale (NJ): "
+    "Lawrence Erlbaum Associates; 1988."
+)
+STANDARDISED = frozenset({EffectType.HEDGES_G, EffectType.COHENS_D})
+MEAN_DIFFERENCES = frozenset({EffectType.MEAN_DIFFERENCE, EffectType.MEAN_CHANGE_DIFFERENCE})
+
+
+def effect_band(value: float) -> str:
+    """Cohen's rule of thumb for a standardised difference (Hedges' g, Cohen's d): under 0.2
+    very small, from 0.2 small, from 0.5 medium, from 0.8 large; the sign does not count."""
+    size = abs(value)
+    if size < 0.2:
+        return "very small"
+    if size < 0.5:
+        return "small"
+    return "medium" if size < 0.8 else "large"
+
+
+def effect_words(result: Result) -> str:
+    """What a reported effect means in words, where the effect type allows it."""
+    kind, value = result.effect_type, result.effect_value
+    if kind in STANDARDISED and value is not None:
+        return f"A {effect_band(value)} effect, by the usual rule of thumb."
+    if kind == EffectType.HEDGES_G_RANGE and None not in (result.effect_low, result.effect_high):
+        low, high = effect_band(result.effect_low or 0.0), effect_band(result.effect_high or 0.0)
+        if low == high:
+            return f"A {low} effect at both ends, by the usual rule of thumb."
+        return f"From a {low} to a {high} effect, by the usual rule of thumb."
+    if kind in MEAN_DIFFERENCES and value is not None:
+        scale = f" of the {result.instrument}" if result.instrument else " of the scale"
+        units = result.units or "points"
+        return f"A difference of {number(abs(value))} {units} in the units{scale}, not a size."
+    if kind == EffectType.MD_OR_SMD_UNSTATED:
+        return "The source does not say if this is standardised, so its size is not put in words."
+    return ""

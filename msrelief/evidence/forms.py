@@ -133,14 +133,14 @@ class StudyForm(HouseVoice, forms.ModelForm[Any]):
             "n_completed", "n_analysed", "time_points", "review_studies",
             "review_participants", "review_search", "review_comparison", "review_appraisal",
             "bias_notes", "verification_status", "second_hand_fields", "sources", "confidence",
-            "notes",
+            "notes", "plain_summary",
         ]  # fmt: skip
         help_texts = {"key": "A short unique name, for example naderi2024."}
         widgets = {
             **_number_widgets(Study, _STUDY_NUMBERS),
             **{name: forms.Textarea(attrs={"rows": 3}) for name in (
                 "design", "setting", "population", "review_search", "review_comparison",
-                "review_appraisal", "bias_notes", "confidence", "notes")},
+                "review_appraisal", "bias_notes", "confidence", "notes", "plain_summary")},
         }  # fmt: skip
 
 

@@ -228,6 +228,10 @@ class Study(Stamped):
     sources = models.JSONField(default=list, blank=True)
     confidence = _text("Confidence")
     notes = _text("Notes")
+    plain_summary = _text(
+        "What this study found",
+        help_text="Two or three plain sentences for a reader, shown at the top of the study page.",
+    )
 
     class Meta:
         ordering = ["reference__year", "key"]

@@ -121,6 +121,7 @@ def _study_fields(study: seed.Study) -> dict[str, Any]:
         "second_hand_fields": list(study.second_hand_fields),
         "sources": list(study.sources),
         "confidence": _text(study.confidence),
+        "plain_summary": _text(study.plain_summary),
         "notes": "\n\n".join(n for n in (people.notes, study.notes) if n),
     }
 

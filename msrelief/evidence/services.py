@@ -38,6 +38,7 @@ STUDY_FIELDS = (
     "n_completed", "n_analysed", "time_points", "review_studies", "review_participants",
     "review_search", "review_comparison", "review_appraisal", "bias_notes",
     "verification_status", "second_hand_fields", "sources", "confidence", "notes",
+    "plain_summary",
 )  # fmt: skip
 ARM_FIELDS = (
     "name", "kind", "label", "technique", "body_regions", "minutes_per_session",

@@ -111,7 +111,7 @@ def studies(request: HttpRequest) -> HttpResponse:
         .annotate(result_count=Count("results", filter=Q(results__attribution_confirmed=True)))
         .order_by("kind", "reference__year", "key")
     )
-    rows = [(study, citations.short_label(study.reference)) for study in queryset]
+    rows = [(study, citations.study_name(study.reference)) for study in queryset]
     context = {
         "trials": [row for row in rows if row[0].kind == StudyKind.TRIAL],
         "reviews": [row for row in rows if row[0].kind == StudyKind.REVIEW],
@@ -132,12 +132,14 @@ def study_detail(request: HttpRequest, key: str) -> HttpResponse:
     rows: list[dict[str, Any]] = [_result_row(result) for result in results]
     context = {
         "study": study,
-        "label": citations.short_label(study.reference),
+        "label": citations.study_name(study.reference),
         "citation": citations.formatted(study.reference),
         "arms": arms,
         "results": [row for row in rows if row["result"].attribution_confirmed],
         "unconfirmed": [row for row in rows if not row["result"].attribution_confirmed],
         "missing": display.missing_for_study(study, arms, results),
+        "standardised": any(row["words"] and "rule of thumb" in row["words"] for row in rows),
+        "cohen": display.COHEN_1988,
         "can_edit": services.can_edit(request.user),
         # The page's body is cached under a digest of everything it shows (see the template).
         "cache_key": display.digest([study, study.reference, *arms, *results]),
@@ -153,5 +155,6 @@ def _result_row(result: Result) -> dict[str, object]:
         "effect": display.effect_text(result),
         "ci": display.ci_text(result),
         "p": display.p_text(result),
+        "words": display.effect_words(result),
         "has_numbers": display.has_numbers(result),
     }

@@ -123,6 +123,36 @@ SETTINGS: tuple[Setting, ...] = (
         "How recent a sign-in must be for exports, role changes and 2FA resets.",
     ),
     Setting(
+        "MSRELIEF_COMMENTS_PER_MINUTE",
+        "5",
+        "Comments one client address may post on the Learn pages a minute; 0 turns it off.",
+    ),
+    Setting(
+        "MSRELIEF_COMMENT_EDIT_MINUTES",
+        "15",
+        "Minutes during which a reader may edit or delete the comment they posted.",
+    ),
+    Setting(
+        "MSRELIEF_SHARE_LINKS",
+        "email,bluesky,mastodon,linkedin,whatsapp",
+        "Share links under each Learn page (plain links, no scripts); empty: none.",
+    ),
+    Setting(
+        "MSRELIEF_FOLLOW_LINKS",
+        "",
+        "Follow links beside the Atom feed: Label|https://address, comma-separated.",
+    ),
+    Setting(
+        "MSRELIEF_CONTENT_OWNER",
+        "Harbour Street Learning Trust (a fictional owner for the demo)",
+        "Who holds the copyright of the Learn pages (the copyright page names them).",
+    ),
+    Setting(
+        "MSRELIEF_PERMISSIONS_CONTACT",
+        "permissions@learning-trust.example",
+        "Where to ask for permission to reuse the Learn pages (an email or web address).",
+    ),
+    Setting(
         "MSRELIEF_CACHE_URL",
         "",
         "Shared cache for the rate limiter (redis://, memcached://); empty: per-process memory.",

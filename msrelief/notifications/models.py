@@ -13,6 +13,7 @@ class Kind(models.TextChoices):
     ADVERSE_EVENT_ALERT = "adverse_event_alert", "Adverse event alert to the therapist"
     QUESTIONNAIRE_LINK = "questionnaire_link", "Questionnaire link to a client"
     PASSWORD_RESET = "password_reset", "Password reset"
+    COMMENT_HELD = "comment_held", "Comment waiting for moderation"
 
 
 class Delivery(models.TextChoices):

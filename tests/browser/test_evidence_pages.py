@@ -66,7 +66,7 @@ def test_a_reader_walks_through_the_evidence_base(page: Page, live_server, size)
 
     page.goto(f"{live_server.url}/evidence/studies/")
     assert_accessible(page)
-    page.get_by_role("link", name="Naderi et al., 2024").click()
+    page.get_by_role("link", name="Naderi et al. 2024").click()
     expect(page.get_by_role("heading", name="What is missing")).to_be_visible()
     expect(page.get_by_role("region", name="Reported outcomes")).to_contain_text("Hedges' g 0.47")
     assert_accessible(page)

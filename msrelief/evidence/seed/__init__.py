@@ -23,7 +23,7 @@ import json
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -128,12 +128,17 @@ def _build(cls: type[T], data: Any, where: _Where, nested: Mapping[str, Callable
     if not isinstance(data, Mapping):
         raise where.fail(None, "must be a JSON object")
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    # A field with a default (a study's plain_summary) may be left out; every other is written,
+    # as null when its value was not found.
+    optional = {f.name for f in fields(cls) if f.default is not MISSING}  # type: ignore[arg-type]
     for key in data:
         if key not in names:
             raise where.fail(str(key), "is not a known field")
     hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     for name in names:
+        if name not in data and name in optional:
+            continue
         if name not in data:
             raise where.fail(name, "is missing (write null when a value was not found)")
         convert = nested.get(name)

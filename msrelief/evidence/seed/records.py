@@ -149,7 +149,6 @@ class Study:
     research_id: str | None
     reference: str
     kind: str
-    plain_summary: str | None
     design: str | None
     country: str | None
     setting: str | None
@@ -169,6 +168,8 @@ class Study:
     arms: tuple[Arm, ...]
     results: tuple[Result, ...]
     unconfirmed_results: tuple[Result, ...]
+    # "What this study found" in plain words; the only key a study may leave out.
+    plain_summary: str | None = None
 
     def arm(self, name: str) -> Arm:
         """The arm called ``name`` (``KeyError`` if there is none)."""

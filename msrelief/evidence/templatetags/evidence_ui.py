@@ -45,3 +45,12 @@ def p_value(value: Any) -> str:
 def get(mapping: Any, key: str) -> Any:
     """``{{ dict|get:"name" }}``."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def effect_band(value: Any) -> str:
+    """A standardised difference in words: "very small", "small", "medium" or "large"
+    (Cohen's rule of thumb, ``display.effect_band``); empty for a missing value."""
+    if value is None or not isinstance(value, int | float) or not math.isfinite(value):
+        return ""
+    return display.effect_band(float(value))

@@ -231,6 +231,8 @@ QUESTIONNAIRE_LINK_DAYS = env_int("MSRELIEF_LINK_DAYS")
 # log go to stderr at MSRELIEF_LOG_LEVEL (docs/operations.md).
 LOG_LEVEL = log_level(env_str("MSRELIEF_LOG_LEVEL"))
 LOGGING = logging_config(LOG_LEVEL, production=PRODUCTION)
+# Every log record, in every mode, has questionnaire link tokens replaced by "…".
+LOGGING_CONFIG = "msrelief.lib.logconfig.configure"
 
 # --- Request limits and rate limiting (docs/settings.md "Limits"; msrelief/lib/limits.py) ---
 # Kept as one block at the end of the file: the limits are declared in msrelief.lib.limits.

@@ -13,7 +13,7 @@ from msrelief.audit import append_only, chain
 
 class Command(BaseCommand):
     help = (
-        "Check the audit trail's hash chain (audit verify). `verify` names the first broken "
+        "Check the audit trail's hash chain and triggers (audit verify). It names the first broken "
         "link and exits 1 if an event was changed or removed behind the app's back, "
         "or if the database's append-only triggers are missing."
     )

@@ -9,6 +9,14 @@ from typing import Any
 PASSWORD = "a-long-test-password-42"  # noqa: S105  (test logins only)
 
 
+def audit_turn_queries() -> int:
+    """The queries an audit event costs besides its INSERT: reading the last event's hash, and
+    on PostgreSQL taking the writers' lock before it (msrelief.audit.chain.take_turn)."""
+    from django.db import connection
+
+    return 2 if connection.vendor == "postgresql" else 1
+
+
 def make_user(email: str, clinic: Any = None, role: str = "", **extra: Any) -> Any:
     from msrelief.accounts.models import User
 

@@ -43,6 +43,21 @@ hypothesis_settings.load_profile(_hypothesis_profile())
 TEST_TIME_ZONE = "Pacific/Auckland"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """pytest-django's test databases, each marked as a throwaway test database: the audit
+    table's triggers then let Django's flush empty it between transactional tests. Only this
+    fixture creates the marker (msrelief/audit/append_only.py explains why)."""
+    from django.db import connections
+
+    from msrelief.audit.append_only import THROWAWAY_MARKER
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            with connection.cursor() as cursor:
+                cursor.execute(f"CREATE TABLE IF NOT EXISTS {THROWAWAY_MARKER} (id integer)")
+
+
 @pytest.fixture(autouse=True)
 def _non_utc_time_zone(settings: Any) -> None:
     settings.TIME_ZONE = TEST_TIME_ZONE

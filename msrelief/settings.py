@@ -256,11 +256,14 @@ PERMISSIONS_CONTACT = env_str("MSRELIEF_PERMISSIONS_CONTACT")
 # log go to stderr at MSRELIEF_LOG_LEVEL (docs/operations.md).
 LOG_LEVEL = log_level(env_str("MSRELIEF_LOG_LEVEL"))
 LOGGING = logging_config(LOG_LEVEL, production=PRODUCTION)
+# Every log record, in every mode, has questionnaire link tokens replaced by "…".
+LOGGING_CONFIG = "msrelief.lib.logconfig.configure"
 
 # --- Request limits and rate limiting (docs/settings.md "Limits"; msrelief/lib/limits.py) ---
 # Kept as one block at the end of the file: the limits are declared in msrelief.lib.limits.
 from msrelief.lib.cache_url import caches_from_url  # noqa: E402
 from msrelief.lib.limits import MAX_REQUEST_BYTES  # noqa: E402
+from msrelief.lib.proxies import parse_networks  # noqa: E402
 
 # A body over the limit is refused with 413 by RequestLimitsMiddleware before anything reads
 # it; Django's own limits say the same, and keep an accepted upload in memory.
@@ -273,7 +276,8 @@ MIDDLEWARE.insert(
     "msrelief.core.request_limits.RequestLimitsMiddleware",
 )
 PUBLIC_POSTS_PER_MINUTE = env_int("MSRELIEF_RATE_LIMIT")
-TRUSTED_PROXIES = env_int("MSRELIEF_TRUSTED_PROXIES")
+# The client address behind a proxy, for the audit trail and the rate limiter (lib/proxies.py).
+TRUSTED_PROXIES = parse_networks(env_list("MSRELIEF_TRUSTED_PROXIES"))
 CACHES = caches_from_url(env_str("MSRELIEF_CACHE_URL"))
 
 # --- Sign-in: two factors, lockout, throttling, timeouts (docs/security.md "Sign-in") ---

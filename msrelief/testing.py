@@ -68,6 +68,14 @@ def enrol_totp(user: Any) -> list[str]:
     return signin_services.confirm_enrolment(user, device, next_code(user, confirmed=False))
 
 
+def audit_turn_queries() -> int:
+    """The queries an audit event costs besides its INSERT: reading the last event's hash, and
+    on PostgreSQL taking the writers' lock before it (msrelief.audit.chain.take_turn)."""
+    from django.db import connection
+
+    return 2 if connection.vendor == "postgresql" else 1
+
+
 def make_user(email: str, clinic: Any = None, role: str = "", **extra: Any) -> Any:
     from msrelief.accounts.models import User
 

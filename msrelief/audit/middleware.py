@@ -1,13 +1,16 @@
-"""Gives every request an id (echoed in the X-Request-ID header) for the audit trail."""
+"""Gives every request an id (echoed in the X-Request-ID header) and the client's address
+(behind a trusted proxy, the one it forwarded: msrelief.lib.proxies) for the audit trail."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from msrelief.audit import context
+from msrelief.lib import proxies
 
 
 class RequestContextMiddleware:
@@ -15,8 +18,9 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        address = proxies.from_meta(request.META, settings.TRUSTED_PROXIES)
         ctx = context.RequestContext(
-            request_id=uuid.uuid4().hex, remote_addr=request.META.get("REMOTE_ADDR") or None
+            request_id=uuid.uuid4().hex, remote_addr=str(address) if address else None
         )
         # Django logs a failed response after the middleware has returned; the log filter
         # finds the id here then (context.RequestIdFilter).

@@ -1,6 +1,8 @@
 """An audit event is written once and never changed: the model refuses updates and deletes,
-and so do its querysets. Object references are kept as type and id (not foreign keys) so
-that the trail outlives what it describes."""
+and so do its querysets; in the database, triggers refuse them too (migration 0006,
+docs/security.md), and a hash chain over the events (audit/chain.py) shows any change made
+behind the app's back. Object references are kept as type and id (not foreign keys) so that
+the trail outlives what it describes."""
 
 from __future__ import annotations
 
@@ -32,8 +34,10 @@ class Action(models.TextChoices):
 
 class AuditEvent(models.Model):
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # PROTECT, not SET_NULL: deleting a login would otherwise rewrite its events (logins are
+    # switched off, never deleted).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     actor_email = models.CharField(max_length=254, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices)
@@ -51,6 +55,10 @@ class AuditEvent(models.Model):
     request_id = models.CharField(max_length=64)
     remote_addr = models.GenericIPAddressField(null=True, blank=True)
     changes = models.JSONField(default=dict, blank=True)
+    # The hash chain: the hash of the event before this one, and the SHA-256 of this event's
+    # fields with that hash (audit/chain.py). Written by services.record only.
+    previous_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, editable=False)
 
     objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
-from django.db import models
+from django.db import models, transaction
 
-from msrelief.audit import context
+from msrelief.audit import chain, context
 from msrelief.audit.events import default_name, event_type
 from msrelief.audit.models import Action, AuditEvent
 
@@ -27,6 +28,9 @@ LABELS = {
     "programmes.sessionnote": "Session note",
     "programmes.sessionrating": "Session rating",
 }
+
+
+_ADDRESS = AuditEvent._meta.get_field("remote_addr")
 
 
 def label_for(obj: models.Model) -> str:
@@ -59,7 +63,9 @@ def record(
 
     ``event`` names the kind (``response.corrected``); without it the kind is the model's
     namespace and the action (``client.updated``). Called inside the caller's transaction, so
-    the event and the change commit together. ``changes`` is a small JSON-ready dict of what
+    the event and the change commit together; the event is chained onto the one before it
+    (audit/chain.py), and on PostgreSQL other writers of the trail wait until that
+    transaction ends. ``changes`` is a small JSON-ready dict of what
     changed (field names, never their values).
     """
     label_lower = obj._meta.label_lower if obj is not None else ""
@@ -67,7 +73,7 @@ def record(
     if kind.action != action:
         raise ValueError(f"audit event {kind.name} is a {kind.action}, not a {action}")
     ctx = context.current()
-    return AuditEvent.objects.create(
+    written = AuditEvent(
         actor=actor if actor is not None and actor.pk else None,
         actor_email=actor.email if actor is not None else "",
         action=action,
@@ -78,9 +84,17 @@ def record(
         clinic=clinic,
         client_ref=_client_ref(obj),
         request_id=ctx.request_id,
-        remote_addr=ctx.remote_addr,
-        changes=changes or {},
+        # As the database will give them back, so that the hash matches the stored row:
+        # the address in its normal spelling, the changes through a JSON round trip.
+        remote_addr=_ADDRESS.get_prep_value(ctx.remote_addr),
+        changes=json.loads(json.dumps(changes or {}, allow_nan=False)),
     )
+    # One transaction for taking the turn, reading the last hash and appending.
+    with transaction.atomic(savepoint=False):
+        written.previous_hash = chain.take_turn()
+        written.hash = chain.event_hash(written)
+        written.save()
+    return written
 
 
 def events_for_clinic(user: User) -> models.QuerySet[AuditEvent]:

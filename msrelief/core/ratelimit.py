@@ -24,6 +24,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonRespons
 from django_ratelimit.core import get_usage
 from ninja.throttling import BaseThrottle
 
+from msrelief.lib import proxies
+
 __all__ = [
     "ApiThrottle",
     "api_throttled",
@@ -42,20 +44,13 @@ View = Callable[..., HttpResponseBase]
 def client_address(request: HttpRequest) -> str:
     """The address the request came from, as the key it is counted under.
 
-    With ``settings.TRUSTED_PROXIES`` = n > 0 (``MSRELIEF_TRUSTED_PROXIES``), the address is the
-    n-th from the right in ``X-Forwarded-For``, the one the outermost trusted proxy saw; else
-    ``REMOTE_ADDR``. IPv6 addresses are counted per /64 network, since one machine usually
-    holds a whole /64. Anything that is not an address counts as ``unknown``.
+    The address is the connection's, or behind a trusted proxy (``settings.TRUSTED_PROXIES``,
+    ``MSRELIEF_TRUSTED_PROXIES``) the right-most untrusted one in ``X-Forwarded-For``
+    (:mod:`msrelief.lib.proxies`). IPv6 addresses are counted per /64 network, since one
+    machine usually holds a whole /64. Anything that is not an address counts as ``unknown``.
     """
-    raw = request.META.get("REMOTE_ADDR", "")
-    proxies = int(getattr(settings, "TRUSTED_PROXIES", 0))
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies > 0 and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",")]
-        raw = hops[-min(proxies, len(hops))]
-    try:
-        address = ipaddress.ip_address(raw.strip())
-    except ValueError:
+    address = proxies.from_meta(request.META, getattr(settings, "TRUSTED_PROXIES", ()))
+    if address is None:
         return "unknown"
     if address.version == 6:
         return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)

@@ -84,8 +84,8 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "MSRELIEF_TRUSTED_PROXIES",
-        "0",
-        "How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).",
+        "",
+        "Comma-separated addresses or networks of proxies whose X-Forwarded-For is believed.",
     ),
     Setting(
         "MSRELIEF_TWO_FACTOR_FOR_STAFF",

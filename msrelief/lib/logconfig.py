@@ -1,9 +1,14 @@
 """The LOGGING setting. In production every error and failed request goes to standard error,
 where the process manager (systemd's journal, a container runtime) keeps it; nothing is
-emailed and nothing is silently dropped."""
+emailed and nothing is silently dropped. In every mode, link tokens are kept out of the logs
+(:mod:`msrelief.lib.redact`)."""
 
 from __future__ import annotations
 
+import logging.config
+from typing import Any
+
+from msrelief.lib import redact
 from msrelief.lib.env import SettingError
 
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -46,3 +51,10 @@ def logging_config(level: str, *, production: bool) -> dict[str, object]:
         loggers = {"msrelief": {"handlers": ["stderr"], "level": level}}
     config["loggers"] = loggers
     return config
+
+
+def configure(config: dict[str, Any]) -> None:
+    """Django's ``LOGGING_CONFIG``: redact link tokens from every record, then apply
+    ``config`` as Django's default would (``logging.config.dictConfig``)."""
+    redact.install()
+    logging.config.dictConfig(config)

@@ -6,6 +6,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from msrelief.core.ratelimit import client_address
+from msrelief.lib.proxies import parse_networks
 
 
 @pytest.fixture
@@ -15,8 +16,8 @@ def strict(settings):
     return settings
 
 
-def _address(settings, proxies=0, **meta):
-    settings.TRUSTED_PROXIES = proxies
+def _address(settings, proxies=(), **meta):
+    settings.TRUSTED_PROXIES = parse_networks(proxies)
     return client_address(RequestFactory().get("/", **meta))
 
 
@@ -25,16 +26,16 @@ def test_without_trusted_proxies_the_address_is_remote_addr_whatever_is_forwarde
     assert _address(settings, **forged) == "203.0.113.9"
 
 
-def test_with_one_trusted_proxy_the_address_is_the_last_one_it_appended(settings):
+def test_behind_a_trusted_proxy_the_address_is_the_last_one_it_appended(settings):
     meta = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.1, 203.0.113.9"}
-    assert _address(settings, proxies=1, **meta) == "203.0.113.9"
-    assert _address(settings, proxies=2, **meta) == "198.51.100.1"
+    assert _address(settings, proxies=["10.0.0.0/8"], **meta) == "203.0.113.9"
+    assert _address(settings, proxies=["10.0.0.0/8", "203.0.113.9"], **meta) == "198.51.100.1"
 
 
 def test_ipv6_addresses_count_per_64_network_and_garbage_counts_as_unknown(settings):
     assert _address(settings, REMOTE_ADDR="2001:db8:1:2:aaaa::1") == "2001:db8:1:2::"
     meta = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "<script>"}
-    assert _address(settings, proxies=1, **meta) == "unknown"
+    assert _address(settings, proxies=["10.0.0.2"], **meta) == "unknown"
 
 
 def test_login_posts_over_the_limit_get_a_429_with_retry_after(client, db, strict):

@@ -75,10 +75,24 @@ def test_a_therapist_enrols_a_client_and_records_todays_session_with_the_keyboar
     check(page)
     assert PlannedSession.objects.filter(enrolment__client=person).count() == 12
 
-    # Today's session: the screen's place is marked, then attendance.
+    # Today's session: the safety screen first. The history's heat sensitivity makes it ADAPT.
     page.get_by_role("link", name="Session 1:").click()
     expect(page.get_by_role("heading", name="Safety screen")).to_be_visible()
-    expect(page.get_by_text("not yet available in msrelief")).to_be_visible()
+    check(page)
+    page.get_by_role("link", name="Screen before this session").click()
+    expect(page.get_by_text("Heat sensitivity (symptoms worse with heat: Uhthoff)")).to_be_visible()
+    check(page)
+    page.get_by_role("button", name="Run the screen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Safety screen: Go ahead, with the adaptations"
+    )
+    expect(page.get_by_text("Keep the room cool", exact=False).first).to_be_visible()
+    expect(page.get_by_role("heading", name="R21: Heat sensitivity — ADAPT")).to_be_visible()
+    check(page)
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_text("Your decision is recorded.")).to_be_visible()
+    page.get_by_role("link", name="Back to the session of").click()
+    expect(page.get_by_text("Decision: go ahead, with the adaptations")).to_be_visible()
     check(page)
     page.get_by_label("Attended").check()
     page.get_by_role("button", name="Record what happened").click()
@@ -153,3 +167,35 @@ def test_a_therapist_enrols_a_client_and_records_todays_session_with_the_keyboar
         ("post", "nrs-pain"): 3.0,
         ("post", "nrs-relaxation"): 8.0,
     }
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_relapse_ten_days_ago_defers_and_going_ahead_needs_a_written_reason(
+    page: Page, live_server, therapist, size
+):
+    page.set_viewport_size(size)
+    person = make_client_record(therapist, display_name="D. Demo-Like")
+    onset = timezone.localdate() - dt.timedelta(days=10)
+    history_services.add_entry(therapist, person, "relapse", {"onset": onset})
+    log_in(page, live_server.url, therapist.email)
+    page.goto(f"{live_server.url}/clients/{person.pk}/")
+    page.get_by_role("link", name="Safety screen").click()
+    expect(page.get_by_text(f"Relapse began {onset:%d %b %Y}")).to_be_visible()
+    page.get_by_role("button", name="Run the screen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Safety screen: No hands-on session today"
+    )
+    expect(page.get_by_text("No published threshold; msrelief's choice").first).to_be_visible()
+    check(page)
+    page.get_by_label("Go ahead", exact=True).check()
+    page.get_by_role("button", name="Record the decision").click()
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary).to_contain_text("Say why you are going against the screen's DEFER")
+    check(page)
+    page.get_by_label("Why, if you are going against the screen").fill(
+        "The MS nurse saw her today and cleared gentle massage."
+    )
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_text("Against the screen's DEFER, because")).to_be_visible()
+    check(page)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from msrelief.accounts.models import User
@@ -35,9 +35,9 @@ def kind_of(entry: models.Model) -> str:
 
 
 def _staff_client(actor: User, client: Client) -> Client:
-    if not actor.is_authenticated or not actor.is_clinic_staff:
-        raise PermissionDenied("Only clinic staff can change a client's history.")
-    return permissions.get_client_or_404(actor, client.pk)
+    return permissions.staff_client(
+        actor, client, "Only clinic staff can change a client's history."
+    )
 
 
 def _set(kind: str, entry: models.Model, fields: dict[str, Any]) -> list[str]:

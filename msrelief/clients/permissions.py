@@ -3,6 +3,7 @@ user only ever sees their own clinic's clients."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -39,3 +40,14 @@ def staff_of(user: User) -> QuerySet[User]:
     return User.objects.filter(
         clinic_id=user.clinic_id, role__in=[Role.CLINIC_ADMIN, Role.THERAPIST], is_active=True
     )
+
+
+def staff_client(
+    actor: User, client: Client, refusal: str = "Only clinic staff can do this."
+) -> Client:
+    """``client`` fetched again for ``actor``, for a service that writes about it:
+    PermissionDenied (with ``refusal``) for anyone who is not clinic staff, 404 outside their
+    clinic. Every app's services start with this."""
+    if not actor.is_authenticated or not actor.is_clinic_staff:
+        raise PermissionDenied(refusal)
+    return get_client_or_404(actor, client.pk)

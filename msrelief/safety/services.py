@@ -31,9 +31,9 @@ URGENCY_WORDS = {
 
 
 def _staff_client(actor: User, client: Client) -> Client:
-    if not actor.is_authenticated or not actor.is_clinic_staff:
-        raise PermissionDenied("Only clinic staff can screen a client before a session.")
-    return permissions.get_client_or_404(actor, client.pk)
+    return permissions.staff_client(
+        actor, client, "Only clinic staff can screen a client before a session."
+    )
 
 
 def _json_ready(answers: dict[str, Any]) -> dict[str, Any]:

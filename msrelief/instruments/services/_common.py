@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 from msrelief.accounts.models import User
 from msrelief.clients import permissions
@@ -17,9 +17,7 @@ Answers = dict[str, float]
 
 def staff_client(actor: User, client: Client) -> Client:
     """The client, fetched again for ``actor``'s clinic (404 outside it; 403 for non-staff)."""
-    if not actor.is_authenticated or not actor.is_clinic_staff:
-        raise PermissionDenied("Only clinic staff can do this.")
-    return permissions.get_client_or_404(actor, client.pk)
+    return permissions.staff_client(actor, client)
 
 
 def definition_or_error(code: str, version: str | None = None) -> Definition:

@@ -30,8 +30,7 @@ def require_staff(actor: User) -> int:
 
 def staff_client(actor: User, client: Client) -> Client:
     """The client, fetched again for ``actor``'s clinic (404 outside it; 403 for non-staff)."""
-    require_staff(actor)
-    return permissions.get_client_or_404(actor, client.pk)
+    return permissions.staff_client(actor, client)
 
 
 def templates_for(actor: User) -> QuerySet[ProgrammeTemplate]:

@@ -306,7 +306,7 @@ AXES_RESET_ON_SUCCESS = False  # axes would clear the count at the password, bef
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_FORM_FIELD = "username"  # the login form's field (the email address)
 AXES_USERNAME_CALLABLE = "msrelief.accounts.lockout.username_of"
-AXES_CLIENT_IP_CALLABLE = "msrelief.core.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "msrelief.accounts.lockout.client_ip"
 AXES_LOCKOUT_CALLABLE = "msrelief.accounts.lockout.locked_page"
 # The audit trail records sign-ins; axes keeps only the failure counts, and no admin pages
 # that would change them unaudited.

@@ -33,13 +33,13 @@ from msrelief.lib import proxies
 View = Callable[..., HttpResponseBase]
 
 
-
 def client_ip(request: HttpRequest) -> str | None:
     """The address axes records with each attempt: the client's, behind trusted proxies, or
     None when what should be an address is not one (axes stores it in an IP-address column, which
     PostgreSQL refuses to hold "unknown"). Lockout is per login, so nothing depends on it."""
     address = proxies.from_meta(request.META, getattr(settings, "TRUSTED_PROXIES", ()))
     return str(address) if address is not None else None
+
 
 def username_of(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:
     """What django-axes counts under: the typed address, lower-cased, as logins match it."""

@@ -38,7 +38,18 @@ UNCHECKED_COMMANDS = {"cite": "msrelief.evidence.management.commands.cite"}
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = list(sys.argv if argv is None else argv)
+    """Run one command; a setting that cannot be used is one line on stderr and exit 1, not a
+    traceback (the settings module raises :class:`~msrelief.lib.env.SettingError` as it loads)."""
+    from msrelief.lib.env import SettingError
+
+    try:
+        _main(list(sys.argv if argv is None else argv))
+    except SettingError as problem:
+        sys.stderr.write(f"msrelief: a setting cannot be used: {problem}\n")
+        sys.exit(1)
+
+
+def _main(args: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msrelief.settings")
     if len(args) > 1 and not args[1].startswith("-"):
         args[1] = args[1].replace("-", "_")

@@ -115,3 +115,23 @@ def test_setting_up_the_apps_loads_no_citation_statistics_or_fhir_library(tmp_pa
         timeout=120,
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_setting_that_cannot_be_used_is_one_line_and_exit_1_not_a_traceback(tmp_path):
+    probe = "from msrelief import cli; cli.main(['msrelief', 'check'])"
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "MSRELIEF_DATA_DIR": str(tmp_path),
+            "MSRELIEF_DEBUG": "maybe",
+        },
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().count("\n") == 0
+    assert "MSRELIEF_DEBUG='maybe'" in done.stderr

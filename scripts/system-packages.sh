@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the tests need, when they are missing:
-# Chromium for the browser tests, PostgreSQL for the second test run, and libatomic1 for
-# Playwright's driver. Needs root (CI runs as root) or sudo.
+# Chromium for the browser tests, PostgreSQL for the second test run, libatomic1 for
+# Playwright's driver, Pango (WeasyPrint's layout engine, for PDF reports) and poppler-utils
+# (pdftotext, with which the tests read the PDFs back). Needs root (CI runs as root) or sudo.
 set -euo pipefail
 
 need=()
@@ -9,6 +10,10 @@ need=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 dpkg -s libatomic1 >/dev/null 2>&1 || need+=(libatomic1)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
+  dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
+done
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "csp",
+    "ninja",  # serves Swagger UI from its own bundled static files (under the CSP), not a CDN
 ]
 
 MIDDLEWARE = [

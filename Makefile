@@ -71,6 +71,10 @@ test-fast: install
 test-browser: install system-packages
 	$(PYTEST) tests/browser
 
+## fuzz-api: the long schemathesis pass over the API (over 5,000 generated cases), with counts
+fuzz-api: install
+	MSRELIEF_FUZZ_EXAMPLES=1100 $(BIN)/pytest -q -p no:xdist msrelief/api/tests/test_schema_fuzz.py --hypothesis-show-statistics
+
 ## lock: re-pin every installed package after changing pyproject.toml
 lock:
 	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock

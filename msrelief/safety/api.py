@@ -88,7 +88,7 @@ ANSWERS_BODY = {
 @router.post(
     "",
     operation_id="msrelief_api_screen",
-    response={200: ScreenOut, 400: ScreenErrorOut, 403: ScreenErrorOut},
+    response={200: ScreenOut, 400: ScreenErrorOut, 401: ScreenErrorOut, 403: ScreenErrorOut},
     summary="Run the pre-session safety screen on one set of answers",
     description="The body is the answers object of `msrelief screen` (docs/screening.md lists "
     "every key; only `date` is required). The answer is the strictest outcome, every rule that "

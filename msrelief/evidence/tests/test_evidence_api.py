@@ -47,8 +47,10 @@ def test_both_or_neither_of_csv_and_rows_is_a_400(client, db):
     assert post(client, {"measure": "MD", "csv": CSV, "rows": ROWS}).status_code == 400
 
 
-def test_an_unknown_measure_is_refused(client, db):
-    assert post(client, {"measure": "XX", "csv": CSV}).status_code == 422
+def test_an_unknown_measure_is_a_400_that_names_the_field(client, db):
+    answer = post(client, {"measure": "XX", "csv": CSV})
+    assert answer.status_code == 400
+    assert list(answer.json()["errors"]) == ["measure"]
 
 
 def test_references_are_listed_as_csl_json(client, seeded):

@@ -78,7 +78,7 @@ def test_refused_bodies_count_against_the_rate_limit_too(client, db, settings):
 
     cache.clear()
     settings.PUBLIC_POSTS_PER_MINUTE = 2
-    assert post_text(client, "phq9", "[1, 2]").status_code in (400, 422)
+    assert post_text(client, "phq9", "[1, 2]").status_code == 400
     assert post_text(client, "nope", "{}").status_code == 404
     refused = post(client, "phq9", {str(n): 0 for n in range(1, 10)})
     assert refused.status_code == 429 and int(refused["Retry-After"]) >= 1

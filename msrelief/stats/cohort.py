@@ -51,6 +51,7 @@ __all__ = [
     "CohortInputError",
     "Direction",
     "Interval",
+    "McidUnit",
     "PracticeChange",
     "Proportion",
     "better_change",

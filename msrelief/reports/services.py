@@ -1,8 +1,9 @@
 """The reports' one entry point: who may see a clinic's cohort, and the audit of each look.
 
 A cohort report stores nothing, but it reads health data of many clients, so every report
-shown or exported is an audit event (``cohort.viewed`` on the page, ``cohort.exported`` from
-the command line) naming the clinic and the filters, never a client or a value.
+shown or exported is an audit event (``clinic.cohort_viewed`` on the page,
+``clinic.cohort_exported`` from the command line) naming the clinic and the filters, never a
+client or a value.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def cohort_report(actor: User, filters: CohortFilters) -> CohortReport:
     if not actor.is_authenticated or not actor.is_clinic_staff or actor.clinic is None:
         raise PermissionDenied("Only the clinic's therapists and admins can see its cohort.")
     report = build_report(actor.clinic, filters)
-    _record(actor, actor.clinic, report, "cohort.viewed")
+    _record(actor, actor.clinic, report, "clinic.cohort_viewed")
     return report
 
 
@@ -38,7 +39,7 @@ def export_cohort(
     clinic: Clinic, filters: CohortFilters, progress: Progress | None = None
 ) -> CohortReport:
     """The cohort of ``clinic`` for the command line (run by whoever runs the server), audited
-    as ``cohort.exported`` "via: command line"."""
+    as ``clinic.cohort_exported`` "via: command line"."""
     report = build_report(clinic, filters, progress)
-    _record(None, clinic, report, "cohort.exported")
+    _record(None, clinic, report, "clinic.cohort_exported")
     return report

@@ -124,7 +124,7 @@ def test_each_look_is_audited_with_the_filters_and_no_client(
 ) -> None:
     enter_phq9(therapist, ms_client, [18, 12])
     cohort_report(clinic_admin, CohortFilters(phenotype="RRMS"))
-    event = AuditEvent.objects.get(event="cohort.viewed")
+    event = AuditEvent.objects.get(event="clinic.cohort_viewed")
     assert event.actor == clinic_admin
     assert event.clinic == clinic_admin.clinic
     assert event.client_ref is None

@@ -26,6 +26,15 @@ class ConstructView:
     lines: tuple[Line, ...]
     sources: tuple[str, ...]
 
+    @property
+    def footnote(self) -> str:
+        """The versions used and the thresholds' sources, as sentences."""
+        text = f"Instrument and scoring version: {self.versions}."
+        if self.sources:
+            cited = "; ".join(source.rstrip(". ") for source in self.sources)
+            text += f" Thresholds from: {cited}."
+        return text
+
 
 def number(value: float | None, places: int = 2) -> str:
     if value is None:

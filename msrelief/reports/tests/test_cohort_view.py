@@ -38,7 +38,9 @@ def test_a_therapist_sees_each_score_in_a_captioned_table_with_its_interval(
     # changes -9 and -4: mean -6.50, t(0.975, 1) = 12.706205, half-width 31.765512
     assert "-6.50 (95 % CI -38.27 to 25.27)" in html
     assert "1 of 2: 50 %" in html  # responders by PHQ-9's MCID of 5 points
-    assert "phq9@1.0, scored by phq9@1.0/scoring-1" in html
+    assert "Instrument and scoring version: phq9@1.0, scored by phq9@1.0/scoring-1." in html
+    assert "Thresholds from: Löwe B et al." in html
+    assert ".." not in html.split("Thresholds from:")[1].split("</p>")[0]
 
 
 def test_the_page_says_the_figures_are_observational_and_explains_each_line(

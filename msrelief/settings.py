@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "msrelief.safety",
     "msrelief.evidence",
     "msrelief.learn",
+    "msrelief.reports",
     "msrelief.notifications",
     "msrelief.core",
     "msrelief.demo",

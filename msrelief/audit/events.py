@@ -180,6 +180,12 @@ EVENTS: dict[str, EventType] = dict(
             "The session of {actor} ended: too long unused, or too old",
         ),
         _e("audit.exported", Action.VIEW, "{actor} downloaded the audit log"),
+        _e("clinic.cohort_viewed", Action.VIEW, "{actor} looked at the cohort of {object}"),
+        _e(
+            "clinic.cohort_exported",
+            Action.VIEW,
+            "{actor} exported the cohort outcomes of {object}",
+        ),
         _e("rating.given", Action.CREATE, "{actor} rated a Learn page as {object}"),
         _e("rating.changed", Action.UPDATE, "{actor} changed {object} of a Learn page"),
         _e("comment.posted", Action.CREATE, "{actor} posted {object} on a Learn page"),

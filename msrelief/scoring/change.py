@@ -210,6 +210,41 @@ def _classify(
     return "worse", basis
 
 
+@dataclass(frozen=True)
+class Threshold:
+    """The improvement MCID of one score for a client, or None (with ``note`` saying why when
+    it depends on the EDSS)."""
+
+    value: float | None
+    unit: str | None
+    sources: tuple[str, ...]
+    band: str | None
+    note: str | None
+
+
+def reliable_change_se(
+    definition_or_code: Definition | str, score: str = "total"
+) -> tuple[float | None, tuple[str, ...]]:
+    """The SEdiff :func:`judge_change` uses for ``score`` from the definition's own reliability,
+    with its sources (Jacobson & Truax first); ``(None, ())`` when the definition has none.
+    For judging many changes at once, as a cohort does."""
+    definition = resolve(definition_or_code)
+    noise = _noise(definition, score, None, None, None, None)
+    if noise.se_diff is None:
+        return None, ()
+    return noise.se_diff, (JACOBSON_TRUAX, *noise.sources)
+
+
+def improvement_mcid(
+    definition_or_code: Definition | str, score: str = "total", edss: float | None = None
+) -> Threshold:
+    """The threshold an improvement on ``score`` must reach, as :func:`judge_change` applies it
+    (by EDSS band where the MCID depends on it)."""
+    definition = resolve(definition_or_code)
+    found = _mcid(definition, score, True, 0.0, 0.0, edss)
+    return Threshold(found.value, found.unit, found.sources, found.band, found.note)
+
+
 def judge_change(
     definition_or_code: Definition | str,
     baseline: float,

@@ -40,7 +40,7 @@ def test_the_header_menu_link_leads_to_the_same_links_at_the_foot_of_the_page(cl
     at_foot = links.findall(foot_menu(page))
     assert in_header == at_foot
     assert [name for _, name in at_foot] == [
-        "Learn", "Evidence", "Clients", "Programmes", "Audit log", "Licensed wording",
+        "Learn", "Evidence", "Clients", "Programmes", "Cohort", "Audit log", "Licensed wording",
         "Messages", "Logins", "Password",
     ]  # fmt: skip
     assert "Signed in as Alex Admin" in foot_menu(page)

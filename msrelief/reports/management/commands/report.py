@@ -1,0 +1,102 @@
+"""``msrelief report cohort``: a clinic's cohort outcomes as JSON or CSV (docs/cli.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn
+
+from msrelief.accounts.models import Clinic
+from msrelief.clients.models import Phenotype
+from msrelief.programmes.models import ProgrammeTemplate
+from msrelief.reports import services
+from msrelief.reports.cohort import export
+from msrelief.reports.cohort.compute import CohortDataError
+from msrelief.reports.cohort.queries import EDSS_BANDS, EDSS_NOT_RECORDED, CohortFilters
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def clinic_named(given: str | None) -> Clinic:
+    """The clinic whose number or name (any case) is ``given``; the only one, if not given."""
+    if given is None:
+        clinics = list(Clinic.objects.order_by("pk")[:2])
+        if len(clinics) == 1:
+            return clinics[0]
+        if not clinics:
+            raise CommandError("there is no clinic in the database")
+        raise CommandError("there is more than one clinic: choose one with --clinic ID or NAME")
+    number = given.isdigit() and len(given) < 16
+    found = Clinic.objects.filter(pk=int(given)) if number else Clinic.objects.none()
+    found = found or Clinic.objects.filter(name__iexact=given.strip())
+    if len(found) != 1:
+        raise CommandError(f"no clinic has the number or the name {given!r}")
+    return found[0]
+
+
+class Command(BaseCommand):
+    help = (
+        "Print a clinic's cohort outcomes (report cohort) as JSON or CSV. Baseline and end "
+        "means, mean change with its 95 % CI, responders by MCID and RCI, one row a score."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        kinds = parser.add_subparsers(dest="kind", required=True, metavar="cohort")
+        cohort = kinds.add_parser("cohort", help="The clinic's cohort outcomes.")
+        cohort.add_argument("--clinic", help="The clinic's number or name (needed if several).")
+        cohort.add_argument("--programme", default="", help="A programme template's code.")
+        cohort.add_argument("--phenotype", default="", choices=[c for c, _ in Phenotype.choices])
+        cohort.add_argument(
+            "--edss-band", default="", choices=[*EDSS_BANDS, EDSS_NOT_RECORDED], dest="edss_band"
+        )
+        cohort.add_argument("--from", dest="date_from", help="First day, YYYY-MM-DD.")
+        cohort.add_argument("--to", dest="date_to", help="Last day, YYYY-MM-DD.")
+        cohort.add_argument("--format", choices=["json", "csv"], default="json")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        clinic = clinic_named(options["clinic"])
+        filters = self._filters(options)
+        console = Console(stderr=True)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        ) as bar:
+            task: TaskID | None = None
+
+            def progress(step: int, steps: int, what: str) -> None:
+                nonlocal task
+                if task is None:
+                    task = bar.add_task("Scoring", total=steps)
+                bar.update(task, completed=step - 1, description=f"Scoring {what}")
+
+            try:
+                report = services.export_cohort(clinic, filters, progress)
+            except CohortDataError as error:
+                raise CommandError(str(error)) from None
+        if options["format"] == "csv":
+            self.stdout.write(export.as_csv(report), ending="")
+        else:
+            self.stdout.write(json.dumps(export.as_json(report), indent=2, allow_nan=False))
+
+    def _filters(self, options: dict[str, Any]) -> CohortFilters:
+        code = options["programme"]
+        if code and not ProgrammeTemplate.objects.filter(key=code).exists():
+            raise CommandError(f"no programme template has the code {code!r}")
+        start = _date(options["date_from"]) if options["date_from"] else None
+        end = _date(options["date_to"]) if options["date_to"] else None
+        if start and end and end < start:
+            raise CommandError("--to cannot be before --from")
+        return CohortFilters(code, options["phenotype"], options["edss_band"], start, end)

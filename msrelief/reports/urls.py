@@ -1,0 +1,7 @@
+from django.urls import path
+
+from msrelief.reports import views
+
+urlpatterns = [
+    path("cohort/", views.cohort, name="reports-cohort"),
+]

@@ -5,8 +5,10 @@ the instrument's instructions, its recall period in plain words and its credit l
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from msrelief.instruments.models import ClinicQuestionnaire
@@ -16,6 +18,8 @@ from msrelief.scoring.questionnaire import ordinal_values
 from msrelief.scoring.registry import get_definition
 
 MAX_RATING_STEPS = 10
+# Built forms kept per process (a few per instrument version and clinic wording).
+FORMS_KEPT = 256
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,53 @@ def showable(clinic_id: int, definitions: Iterable[Definition]) -> list[Definiti
 
 def build_form(code: str, version: str, clinic_id: int) -> Form:
     definition = get_definition(code, version)
-    imported = clinic_text(clinic_id, definition)
+    return _form_from(definition, clinic_text(clinic_id, definition))
+
+
+def form_for(code: str, version: str, clinic_id: int) -> Form:
+    """:func:`build_form`, built once per process for each instrument version and clinic
+    wording. Only an instrument that ships no wording can have a clinic's own (the wording
+    service refuses any other), so a page asks the database only for those, and then only when
+    the wording was imported: each import stamps a new time, and the form is kept under it."""
+    definition = get_definition(code, version)
+    if definition.licence.item_text != "none":
+        return _cached_form(_Same(definition), None, None)
+    imported_at = (
+        ClinicQuestionnaire.objects.filter(
+            clinic_id=clinic_id, instrument_code=code, instrument_version=version
+        )
+        .values_list("imported_at", flat=True)
+        .first()
+    )
+    return _cached_form(_Same(definition), clinic_id if imported_at else None, imported_at)
+
+
+@dataclass(frozen=True, eq=False)
+class _Same:
+    """A definition as a cache key by identity: a reloaded registry is a new key (and the kept
+    form holds its definition, so the identity is not reused while it is kept)."""
+
+    definition: Definition
+
+    def __hash__(self) -> int:
+        return id(self.definition)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.definition is self.definition
+
+
+@lru_cache(maxsize=FORMS_KEPT)
+def _cached_form(same: _Same, clinic_id: int | None, imported_at: dt.datetime | None) -> Form:
+    definition = same.definition
+    imported = None
+    if clinic_id is not None:
+        # The wording as it is now: if it was replaced since ``imported_at`` was read, this
+        # newer text is kept under the older time, which no later page asks for.
+        imported = clinic_text(clinic_id, definition)
+    return _form_from(definition, imported)
+
+
+def _form_from(definition: Definition, imported: dict[str, Any] | None) -> Form:
     questionnaire = imported or definition.questionnaire
     items: list[Item] = []
     for position, fhir_item in enumerate(questionnaire.get("item", [])):

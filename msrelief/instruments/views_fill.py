@@ -20,7 +20,7 @@ DONE_KEY = "msrelief_submitted"
 
 def _form(access: Access) -> rendering.Form:
     a = access.administration
-    return rendering.build_form(a.instrument_code, a.instrument_version, a.clinic_id)
+    return rendering.form_for(a.instrument_code, a.instrument_version, a.clinic_id)
 
 
 def _context(access: Access, qform: rendering.Form, **extra: object) -> dict[str, object]:

@@ -57,13 +57,14 @@ def portal_user(email: str) -> User | None:
 def _new_link(
     user: User, client: Client, purpose: Purpose, lasts: dt.timedelta, sent_by: User | None
 ) -> tuple[SignInLink, str]:
-    token = tokens.new_token()
+    token, now = tokens.new_token(), timezone.now()
     link = SignInLink.objects.create(
         user=user,
         client=client,
         purpose=purpose,
         token_hash=tokens.hash_token(token),
-        expires_at=timezone.now() + lasts,
+        created_at=now,
+        expires_at=now + lasts,
         sent_by=sent_by,
     )
     return link, token

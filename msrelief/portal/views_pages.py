@@ -17,6 +17,7 @@ from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 
+from msrelief.accounts.models import Role
 from msrelief.clients import consent
 from msrelief.clients.models import Client
 from msrelief.core.http import AuthenticatedRequest, attachment
@@ -35,12 +36,15 @@ PAST_SHOWN = 50
 
 
 def client_page(view: View) -> View:
-    """Signed in as a client whose login is linked to their record (else 403, or the portal's
-    sign-in page for someone not signed in); the view gets the record."""
+    """Signed in as a client whose login is linked to their record; the view gets the record.
+    Staff are refused (403), someone not signed in goes to the portal's sign-in page, and a
+    client login not linked to a record yet is told to ask their therapist."""
 
     @login_required(login_url="portal-sign-in")
     @wraps(view)
     def wrapper(request: AuthenticatedRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.role == Role.CLIENT and not Client.objects.filter(user=request.user):
+            return render(request, "portal/not_linked.html")
         return view(request, services.own_client(request.user), *args, **kwargs)
 
     return wrapper

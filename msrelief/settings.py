@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "msrelief.evidence",
     "msrelief.learn",
     "msrelief.reports",
+    "msrelief.portal",
     "msrelief.notifications",
     "msrelief.core",
     "msrelief.demo",
@@ -245,6 +246,10 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 
 BASE_URL = env_str("MSRELIEF_BASE_URL").rstrip("/")
 QUESTIONNAIRE_LINK_DAYS = env_int("MSRELIEF_LINK_DAYS")
+# The client portal's emailed sign-in links (docs/portal.md).
+PORTAL_LINK_MINUTES = env_int("MSRELIEF_PORTAL_LINK_MINUTES", minimum=1)
+PORTAL_INVITE_DAYS = env_int("MSRELIEF_PORTAL_INVITE_DAYS", minimum=1)
+PORTAL_LINKS_PER_HOUR = env_int("MSRELIEF_PORTAL_LINKS_PER_HOUR", minimum=0)
 
 # The Learn pages (docs/learn.md): comments, share and follow links, the copyright page.
 LEARN_COMMENTS_PER_MINUTE = env_int("MSRELIEF_COMMENTS_PER_MINUTE")

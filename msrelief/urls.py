@@ -34,6 +34,7 @@ urlpatterns = [
     path("messages/", include("msrelief.notifications.urls")),
     path("programmes/", include("msrelief.programmes.urls")),
     path("reports/", include("msrelief.reports.urls")),
+    path("", include("msrelief.portal.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),
     path("", include("msrelief.safety.urls")),

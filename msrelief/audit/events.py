@@ -56,6 +56,7 @@ NAMESPACES = {
     "evidence.topic": "topic",
     "learn.rating": "rating",
     "learn.comment": "comment",
+    "portal.signinlink": "sign_in_link",
 }
 VERBS = {
     Action.CREATE: "created",
@@ -186,6 +187,18 @@ EVENTS: dict[str, EventType] = dict(
             Action.VIEW,
             "{actor} exported the cohort outcomes of {object}",
         ),
+        _e(
+            "client.data_exported",
+            Action.VIEW,
+            "{actor} downloaded everything kept about {object}",
+        ),
+        _e("client.portal_invited", Action.UPDATE, "{actor} invited {object} to their portal"),
+        _e(
+            "sign_in_link.sent",
+            Action.CREATE,
+            "A sign-in link to the client portal was emailed ({object})",
+        ),
+        _e("sign_in_link.used", Action.UPDATE, "{actor} signed in to the portal with {object}"),
         _e("rating.given", Action.CREATE, "{actor} rated a Learn page as {object}"),
         _e("rating.changed", Action.UPDATE, "{actor} changed {object} of a Learn page"),
         _e("comment.posted", Action.CREATE, "{actor} posted {object} on a Learn page"),

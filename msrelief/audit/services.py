@@ -27,6 +27,7 @@ LABELS = {
     "programmes.plannedsession": "Session",
     "programmes.sessionnote": "Session note",
     "programmes.sessionrating": "Session rating",
+    "portal.signinlink": "Sign-in link",
 }
 
 

@@ -1,9 +1,9 @@
-"""Questionnaire pages, reached by a secure link (/q/<token>/…) or the client login (/me/…)."""
+"""Questionnaire pages, reached by a secure link (/q/<token>/…) or the client login (/me/q/…;
+the rest of the client portal is msrelief.portal)."""
 
 from django.urls import path
 
 from msrelief.instruments import views_fill as v
-from msrelief.instruments import views_portal
 from msrelief.instruments.access import View, by_login, by_token
 
 PAGES: list[tuple[str, View, str, bool]] = [
@@ -22,7 +22,6 @@ urlpatterns = [
         path(f"q/<str:token>/{suffix}", by_token(view, done), name=f"fill-{name}")
         for suffix, view, name, done in PAGES
     ],
-    path("me/", views_portal.my_questionnaires, name="portal-home"),
     *[
         path(f"me/q/<int:pk>/{suffix}", by_login(view, done), name=f"portal-{name}")
         for suffix, view, name, done in PAGES

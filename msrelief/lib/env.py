@@ -78,6 +78,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MSRELIEF_BASE_URL", "http://127.0.0.1:8000", "Public address used in emailed links."),
     Setting("MSRELIEF_LINK_DAYS", "14", "Days a questionnaire link stays valid."),
     Setting(
+        "MSRELIEF_PORTAL_LINK_MINUTES",
+        "15",
+        "Minutes an emailed sign-in link to the client portal works (once).",
+    ),
+    Setting(
+        "MSRELIEF_PORTAL_INVITE_DAYS",
+        "7",
+        "Days the sign-in link of a staff invitation to the client portal works (once).",
+    ),
+    Setting(
+        "MSRELIEF_PORTAL_LINKS_PER_HOUR",
+        "3",
+        "Sign-in links to the client portal one login is sent in an hour at most.",
+    ),
+    Setting(
         "MSRELIEF_RATE_LIMIT",
         "30",
         "POSTs a minute one client address may send to each public endpoint; 0 turns it off.",

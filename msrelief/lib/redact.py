@@ -3,7 +3,8 @@
 A questionnaire link (``/q/<token>/…``) works for whoever holds it, so its token must not be
 copied into a log, where more people and more systems can read it than the person it was given
 to. The paths that carry such a token are listed once, in :data:`TOKEN_ROUTES` (the links to
-come, ``/feeds/<token>`` and ``/unsubscribe/<token>``, are listed already); in any log text the
+come, ``/feeds/<token>`` and ``/unsubscribe/<token>``, are listed already, and so is the client
+portal's emailed sign-in link, ``/me/sign-in/<token>/``); in any log text the
 path segment after one of them becomes ``…``: ``GET /q/…/2/``.
 
 The redaction happens where each log record is made (:func:`install` wraps logging's record
@@ -21,8 +22,9 @@ import re
 import traceback
 from typing import Any
 
-#: The first path segment of every URL whose next segment is a secret token.
-TOKEN_ROUTES = ("q", "feeds", "unsubscribe")
+#: The path segments (from the first) of every URL whose next segment is a secret token: the
+#: questionnaire links, the feeds and unsubscribe links, and the client portal's sign-in links.
+TOKEN_ROUTES = ("q", "feeds", "unsubscribe", "me/sign-in")
 PLACEHOLDER = "…"
 
 # The segment after /q/, /feeds/ or /unsubscribe/, wherever it appears: in a path, in a full

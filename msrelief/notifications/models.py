@@ -14,6 +14,8 @@ class Kind(models.TextChoices):
     QUESTIONNAIRE_LINK = "questionnaire_link", "Questionnaire link to a client"
     PASSWORD_RESET = "password_reset", "Password reset"
     COMMENT_HELD = "comment_held", "Comment waiting for moderation"
+    PORTAL_SIGN_IN = "portal_sign_in", "Sign-in link to the client portal"
+    PORTAL_INVITATION = "portal_invitation", "Invitation to the client portal"
 
 
 class Delivery(models.TextChoices):

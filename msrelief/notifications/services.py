@@ -20,7 +20,9 @@ from msrelief.notifications.models import Delivery, Kind, Message
 logger = logging.getLogger(__name__)
 
 # Kinds whose body holds a secret link: the body is blanked once the message is sent.
-SECRET_BODIES = frozenset({Kind.QUESTIONNAIRE_LINK, Kind.PASSWORD_RESET})
+SECRET_BODIES = frozenset(
+    {Kind.QUESTIONNAIRE_LINK, Kind.PASSWORD_RESET, Kind.PORTAL_SIGN_IN, Kind.PORTAL_INVITATION}
+)
 
 
 def render_email(kind: str, context: dict[str, object]) -> tuple[str, str, str]:

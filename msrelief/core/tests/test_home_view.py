@@ -21,7 +21,7 @@ def test_a_person_with_ms_stays_on_the_home_page(client, person_with_ms):
     client.force_login(person_with_ms)
     response = client.get(reverse("home"))
     assert response.status_code == 200
-    assert f'href="{reverse("portal-home")}">Your questionnaires</a>' in response.text
+    assert f'href="{reverse("portal-home")}">Your page</a>' in response.text
 
 
 def test_the_health_check_answers_ok(client, db):

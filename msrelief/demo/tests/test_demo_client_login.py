@@ -1,6 +1,7 @@
 """The demo client login: Ana Demo-Rowan signs in with the documented password and lands on
 "Your questionnaires", with questionnaires to fill in and the ones she has done."""
 
+import re
 from pathlib import Path
 
 from django.urls import reverse
@@ -16,13 +17,13 @@ def test_the_demo_client_signs_in_and_sees_her_questionnaires_open_and_done(clie
         reverse("accounts-login"), {"username": data.CLIENT_LOGIN, "password": data.PASSWORD}
     )
     assert response["Location"] == reverse("portal-home")
-    page = client.get(response["Location"]).text
+    page = client.get(reverse("portal-questionnaires")).text
     record = Client.objects.get(user__email=data.CLIENT_LOGIN)
     # the questionnaires open today (her programme's later ones open on their due dates)
     today = timezone.localdate()
     for administration in Administration.objects.filter(client=record, available_from__lte=today):
         assert reverse("portal-start", kwargs={"pk": administration.pk}) in page
-    assert "Generalized Anxiety Disorder 7-item scale (GAD-7)</a> (started)" in page
+    assert "Generalized Anxiety Disorder 7-item scale (GAD-7) (started)</a>" in page
     assert page.count("entered by your therapist") == record.responses.count() > 3
 
 
@@ -42,3 +43,13 @@ def test_the_demo_client_login_is_documented_next_to_the_staff_logins():
     for email, _role in data.LOGINS:
         assert f"`{email}`" in guide
     assert f"`{data.PASSWORD}`" in guide
+
+
+def test_the_demo_clients_page_shows_her_next_session_and_her_open_questionnaires(client, demo):
+    client.post(
+        reverse("accounts-login"), {"username": data.CLIENT_LOGIN, "password": data.PASSWORD}
+    )
+    page = client.get(reverse("portal-home")).text
+    assert "No session is planned" not in page
+    assert re.search(r'class="big-fact">\w+ \d+ \w+ \d{4}, at \d\d:\d\d, for \d+ minutes</p>', page)
+    assert "questionnaires to fill in." in page

@@ -1,0 +1,121 @@
+"""The client's own pages: home (the next session, how many questionnaires are open), the
+sessions, the questionnaires, progress in plain words and consent. Only the signed-in
+client's own record shows; staff are refused; someone not signed in is sent to sign in."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from msrelief.instruments import services as measures
+from msrelief.programmes import services as programmes
+from msrelief.programmes.tests.factories import enrol
+from msrelief.testing import PHQ9_ALL_ZERO, assign, make_client_record, make_user
+
+PAGES = ["portal-home", "portal-sessions", "portal-questionnaires", "portal-progress",
+         "portal-consent", "portal-data"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_has_one_heading_and_opens_for_the_client(client, robin, name):
+    client.force_login(robin.user)
+    page = client.get(reverse(name))
+    assert page.status_code == 200
+    assert page.text.count("<h1") == 1
+    assert 'class="skip-link" href="#main"' in page.text
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_someone_not_signed_in_is_sent_to_the_portal_sign_in(client, db, name):
+    answer = client.get(reverse(name))
+    assert answer.status_code == 302
+    assert answer["Location"].startswith(reverse("portal-sign-in"))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_staff_are_refused(client, therapist, name):
+    client.force_login(therapist)
+    assert client.get(reverse(name)).status_code == 403
+
+
+def test_a_client_login_without_a_record_is_told_to_ask_their_therapist(client, clinic):
+    client.force_login(make_user("sam@example.test", clinic, "client"))
+    page = client.get(reverse("portal-home"))
+    assert page.status_code == 200
+    assert "not linked to your record yet" in page.text
+
+
+def test_home_shows_the_next_session_and_how_many_questionnaires_are_open(client, robin, therapist):
+    enrolment = enrol(therapist, robin, start=timezone.localdate() + dt.timedelta(days=1))
+    first = enrolment.sessions.order_by("starts_at").first()
+    assign(therapist, robin)
+    assign(therapist, robin, "gad7")
+    client.force_login(robin.user)
+    page = client.get(reverse("portal-home")).text
+    assert timezone.localtime(first.starts_at).strftime("%H:%M") in page
+    assert f"for {first.minutes} minutes" in page
+    assert "You have 2 questionnaires to fill in." in page
+    assert reverse("portal-questionnaires") in page
+
+
+def test_the_sessions_page_shows_upcoming_sessions_and_cancelled_ones_as_cancelled(
+    client, robin, therapist
+):
+    enrolment = enrol(therapist, robin, start=timezone.localdate() - dt.timedelta(days=14))
+    future = list(enrolment.sessions.filter(starts_at__gte=timezone.now()).order_by("starts_at"))
+    programmes.record_session_status(
+        therapist, future[0], "cancelled", cancelled_by="client", note="Away."
+    )
+    client.force_login(robin.user)
+    page = client.get(reverse("portal-sessions")).text
+    assert page.count("<li><strong>") == len(future) - 1
+    assert page.count("<li><s>") == 1 and "<strong>Cancelled</strong>" in page
+    past = enrolment.sessions.filter(starts_at__lt=timezone.now()).first()
+    assert timezone.localtime(past.starts_at).strftime("%A %-d %B %Y") not in page
+
+
+def test_the_questionnaires_page_links_to_the_fill_in_pages(client, robin, therapist):
+    administration, _ = assign(therapist, robin)
+    client.force_login(robin.user)
+    page = client.get(reverse("portal-questionnaires")).text
+    start = reverse("portal-start", kwargs={"pk": administration.pk})
+    assert start in page
+    assert client.get(start).status_code == 200
+
+
+def test_the_progress_page_says_in_plain_words_how_each_score_changed(client, robin, therapist):
+    for worst in (3, 0):
+        administration, _ = assign(therapist, robin)
+        measures.save_draft(administration, {**PHQ9_ALL_ZERO, "1": worst, "2": worst}, None)
+        measures.submit_response(administration, None, "link")
+    assign(therapist, robin, "gad7")
+    client.force_login(robin.user)
+    page = client.get(reverse("portal-progress")).text
+    assert "Patient Health Questionnaire-9 (PHQ-9)" in page
+    assert 'class="progress-words">improved</span> since the time before' in page
+    assert "is not proof that massage caused it" in page
+    assert "item_1" not in page
+
+
+def test_the_consent_page_gives_the_text_agreed_to_and_when(client, robin):
+    client.force_login(robin.user)
+    page = client.get(reverse("portal-consent")).text
+    assert "5 January 2026" in page
+    assert "I agree that this clinic keeps the information" in page
+
+
+def test_a_client_sees_only_their_own_sessions_and_questionnaires(client, robin, therapist, clinic):
+    from msrelief.clients import services as clients
+
+    sam = make_client_record(therapist, display_name="Sam Other")
+    assign(therapist, sam)
+    enrol(therapist, sam, start=timezone.localdate() + dt.timedelta(days=1))
+    sam_login = make_user("sam@example.test", clinic, "client")
+    clients.link_login(therapist, sam, sam_login)
+    client.force_login(robin.user)
+    assert (
+        "You have no questionnaires to fill in" in client.get(reverse("portal-questionnaires")).text
+    )
+    assert "No session is planned" in client.get(reverse("portal-sessions")).text
+    assert "You have no questionnaire to fill in now." in client.get(reverse("portal-home")).text

@@ -35,6 +35,7 @@ urlpatterns = [
     path("programmes/", include("msrelief.programmes.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),
+    path("", include("msrelief.instruments.urls_diary")),
     path("", include("msrelief.safety.urls")),
     path("api/", api.urls),
     # The admin site signs in through msrelief's own login (throttled, two factors).

@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from msrelief.accounts.models import Role
 from msrelief.core.http import AuthenticatedRequest
-from msrelief.instruments.models import Administration, Response, Status
+from msrelief.instruments.models import Administration, Response, Status, Via
 from msrelief.scoring import get_definition
 
 #: How many of a client's past questionnaires the portal lists, newest first.
@@ -24,7 +24,9 @@ def my_questionnaires(request: AuthenticatedRequest) -> HttpResponse:
         client__user=request.user, status__in=[Status.PENDING, Status.IN_PROGRESS]
     )
     rows = [(a, get_definition(a.instrument_code, a.instrument_version)) for a in open_ones]
-    done = Response.objects.filter(client__user=request.user, superseded_by__isnull=True).only(
+    # The symptom diary's ratings are listed on the diary's own page (/me/diary/saved/).
+    mine = Response.objects.filter(client__user=request.user, superseded_by__isnull=True)
+    done = mine.exclude(via=Via.DIARY).only(
         "instrument_code", "instrument_version", "submitted_at", "via"
     )[: PAST_SHOWN + 1]
     past = [(r, get_definition(r.instrument_code, r.instrument_version)) for r in done]

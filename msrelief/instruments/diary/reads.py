@@ -29,6 +29,11 @@ class Row:
     entry: DiaryEntry
     values: tuple[float | None, ...]  # in the order of SYMPTOMS; None: not answered
 
+    @property
+    def cells(self) -> tuple[tuple[str, float | None], ...]:
+        """(column heading, rating) in the order of the questions."""
+        return tuple(zip((heading for _, _, heading in SYMPTOMS), self.values, strict=True))
+
 
 @dataclass(frozen=True)
 class Line:

@@ -23,7 +23,10 @@ def test_a_signed_in_client_checks_in_and_sees_the_entry(signed_in, plan, person
     assert (entry.route, entry.submitted_by) == ("portal", person_with_ms)
     assert entry.responses.get().answers == {"1": 8.0}
     thanks = signed_in.get(saved["Location"]).text
-    assert "Thank you: today's diary is saved" in thanks and "<td>8</td>" in thanks
+    assert (
+        "Thank you: today's diary is saved" in thanks
+        and 'data-label="Sleep quality">8</td>' in thanks
+    )
 
 
 def test_a_client_whose_link_was_switched_off_still_checks_in_with_the_login(

@@ -64,7 +64,7 @@ def test_a_corrected_rating_shows_its_latest_version(staff, ms_client, plan, the
     second = measures.correct_response(therapist, first, {"1": 6.0}, "Typed the wrong number")
     measures.correct_response(therapist, second, {"1": 7.0}, "And again")
     page = record(staff, ms_client)
-    assert "<td>7</td>" in page and "<td>4</td>" not in page
+    assert 'data-label="Pain">7</td>' in page and 'data-label="Pain">4</td>' not in page
 
 
 def test_the_query_count_does_not_grow_with_the_entries(staff, ms_client, plan):

@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("msrelief.portal.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),
+    path("", include("msrelief.instruments.urls_diary")),
     path("", include("msrelief.safety.urls")),
     path("api/", api.urls),
     # The admin site signs in through msrelief's own login (throttled, two factors).

@@ -41,6 +41,8 @@ NAMESPACES = {
     "instruments.safetyflag": "safety_flag",
     "safety.screen": "screen",
     "instruments.clinicquestionnaire": "licensed_wording",
+    "instruments.diaryplan": "diary",
+    "instruments.diaryentry": "diary_entry",
     "notifications.message": "message",
     "programmes.programmetemplate": "programme_template",
     "programmes.enrolment": "enrolment",
@@ -99,6 +101,15 @@ EVENTS: dict[str, EventType] = dict(
             "response.corrected", Action.CREATE, "{actor} corrected an earlier response as {object}"
         ),
         _e("response.viewed", Action.VIEW, "{actor} looked at {object}"),
+        _e("diary.started", Action.CREATE, "{actor} started {object}"),
+        _e("diary.changed", Action.UPDATE, "{actor} changed how {object} is kept"),
+        _e(
+            "diary.link_replaced",
+            Action.UPDATE,
+            "{actor} made a new link for {object}; the old one stopped working",
+        ),
+        _e("diary.link_revoked", Action.UPDATE, "{actor} switched off the link of {object}"),
+        _e("diary_entry.submitted", Action.CREATE, "{actor} filled in {object}"),
         _e("score.computed", Action.CREATE, "{actor} scored a response again as {object}"),
         _e(
             "screen.recorded",

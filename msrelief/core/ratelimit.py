@@ -1,8 +1,9 @@
 """A per-address limit on the public POST endpoints, counted in Django's cache.
 
 Each endpoint group (the meta-analysis page and its downloads, ``/api/evidence/meta``,
-``/api/score/*``, the login and password-reset forms) allows ``settings.PUBLIC_POSTS_PER_MINUTE``
-POST requests a minute from one client address (``MSRELIEF_RATE_LIMIT``; 0 turns the limit off).
+``/api/score/*``, the login and password-reset forms, the symptom diary's link page) allows
+``settings.PUBLIC_POSTS_PER_MINUTE`` POST requests a minute from one client address
+(``MSRELIEF_RATE_LIMIT``; 0 turns the limit off).
 The next one is answered 429 with a plain message and a ``Retry-After`` header. The counting is
 django-ratelimit's (fixed one-minute windows, atomic increments in the cache); the setting is read
 at every request, so tests and operators can change it without a restart.

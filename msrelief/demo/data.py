@@ -1,8 +1,9 @@
 """Demo data: two clinics (to show that one cannot see the other's clients), about twelve
 clients who are entirely fictional, months of their questionnaire results (histories.py), a
-client login for the "Your questionnaires" portal, and three clients in care programmes from
-the trials (programmes.py, which loads the evidence base and its templates first). Created
-through the same services as real data, so the demo also has an audit trail."""
+client login for the "Your questionnaires" portal with two weeks of a symptom diary
+(diary.py), and three clients in care programmes from the trials (programmes.py, which loads
+the evidence base and its templates first). Created through the same services as real data,
+so the demo also has an audit trail."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from msrelief.accounts import services as accounts
 from msrelief.accounts.models import Clinic, Role, User
 from msrelief.clients import services as clients
 from msrelief.clients.models import Client
-from msrelief.demo import histories, intake, programmes, signin
+from msrelief.demo import diary, histories, intake, programmes, signin
 from msrelief.instruments import services as measures
 
 PASSWORD = "demo-password-2026"  # noqa: S105  (published on purpose: demo logins only)
@@ -66,7 +67,8 @@ def load() -> bool:
     ]
     made += [_client(other, row) for row in OTHER_CLINIC_CLIENTS]
     histories.enter_courses({harbour.pk: therapist, hillside.pk: other}, made)
-    _client_login(admin, therapist, made[0])
+    login = _client_login(admin, therapist, made[0])
+    diary.load(therapist, made[0], login)
     programmes.load(therapist, made)
     give_admin_an_app()
     return True
@@ -105,7 +107,7 @@ def _client(actor: User, row: DemoClient) -> Client:
     return client
 
 
-def _client_login(admin: User, therapist: User, client: Client) -> None:
+def _client_login(admin: User, therapist: User, client: Client) -> User:
     """A login for ``client``, who has one questionnaire to start and one half filled in
     (three answers saved from the portal), besides the paper forms of her course."""
     user = accounts.create_user(
@@ -120,3 +122,4 @@ def _client_login(admin: User, therapist: User, client: Client) -> None:
     measures.assign_instrument(therapist, client, "phq9")
     started, _token = measures.assign_instrument(therapist, client, "gad7")
     measures.save_draft(started, {"1": 1.0, "2": 0.0, "3": 1.0}, user)
+    return user

@@ -69,6 +69,7 @@ class Via(models.TextChoices):
     LINK = "link", "Secure link"
     PORTAL = "portal", "Client login"
     STAFF = "staff", "Entered by staff"
+    DIARY = "diary", "Symptom diary"
 
 
 class Response(models.Model):
@@ -244,3 +245,23 @@ class ClinicQuestionnaire(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instrument_code}@{self.instrument_version} text for {self.clinic}"
+
+
+# The symptom diary's models live in their own package; Django finds them through this import.
+from msrelief.instruments.diary.models import DiaryEntry, DiaryPlan  # noqa: E402
+
+__all__ = [
+    "Administration",
+    "ClinicQuestionnaire",
+    "DiaryEntry",
+    "DiaryPlan",
+    "FlagState",
+    "ImmutableError",
+    "Layout",
+    "Response",
+    "SafetyFlag",
+    "Score",
+    "SignalSource",
+    "Status",
+    "Via",
+]

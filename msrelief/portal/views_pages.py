@@ -21,7 +21,8 @@ from msrelief.accounts.models import Role
 from msrelief.clients import consent
 from msrelief.clients.models import Client
 from msrelief.core.http import AuthenticatedRequest, attachment
-from msrelief.instruments.models import Administration, Response, Status
+from msrelief.instruments.diary.models import DiaryPlan
+from msrelief.instruments.models import Administration, Response, Status, Via
 from msrelief.portal import access_html, services
 from msrelief.portal.progress import plain_progress
 from msrelief.programmes.models import PlannedSession
@@ -70,7 +71,12 @@ def _open(client: Client) -> QuerySet[Administration]:
 @client_page
 def home(request: AuthenticatedRequest, client: Client) -> HttpResponse:
     upcoming = _upcoming(client).exclude(status="cancelled").first()
-    context = {"client": client, "next_session": upcoming, "open_count": _open(client).count()}
+    context = {
+        "client": client,
+        "next_session": upcoming,
+        "open_count": _open(client).count(),
+        "keeps_diary": DiaryPlan.objects.filter(client=client).exists(),
+    }
     return render(request, "portal/home.html", context)
 
 
@@ -86,7 +92,9 @@ def questionnaires(request: AuthenticatedRequest, client: Client) -> HttpRespons
     """The questionnaires to fill in now (through the same pages as a link), and the ones done
     (on paper or here), without their scores."""
     rows = [(a, get_definition(a.instrument_code, a.instrument_version)) for a in _open(client)]
-    done = Response.objects.filter(client=client, superseded_by__isnull=True).only(
+    # The symptom diary's ratings are listed on the diary's own page (/me/diary/).
+    mine = Response.objects.filter(client=client, superseded_by__isnull=True)
+    done = mine.exclude(via=Via.DIARY).only(
         "instrument_code", "instrument_version", "submitted_at", "via"
     )[: PAST_SHOWN + 1]
     past = [(r, get_definition(r.instrument_code, r.instrument_version)) for r in done]

@@ -23,6 +23,9 @@ TOKEN = "Zq8vN3pR7tW1xY5bC9dF2gH6jK4mL0sA8eU3iO7abcd"
         (f"/login/?next=/q/{TOKEN}/&x=1", "/login/?next=/q/…/&x=1"),
         (f"/feeds/{TOKEN}.ics and /unsubscribe/{TOKEN}", "/feeds/… and /unsubscribe/…"),
         ("/me/q/12/done/", "/me/q/12/done/"),
+        (f"POST /diary/{TOKEN}/ -> /diary/{TOKEN}/saved/", "POST /diary/…/ -> /diary/…/saved/"),
+        ("/me/diary/saved/", "/me/diary/saved/"),
+        ("/clients/4/symptom-diary/new-link/", "/clients/4/symptom-diary/new-link/"),
         ("/questionnaires/ /q", "/questionnaires/ /q"),
     ],
 )

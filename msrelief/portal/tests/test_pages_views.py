@@ -119,3 +119,13 @@ def test_a_client_sees_only_their_own_sessions_and_questionnaires(client, robin,
     )
     assert "No session is planned" in client.get(reverse("portal-sessions")).text
     assert "You have no questionnaire to fill in now." in client.get(reverse("portal-home")).text
+
+
+def test_home_links_to_todays_diary_only_for_a_client_who_keeps_one(client, robin, therapist):
+    from msrelief.instruments.diary import services as diary
+
+    client.force_login(robin.user)
+    assert reverse("diary-mine") not in client.get(reverse("portal-home")).text
+    diary.start_diary(therapist, robin, "daily")
+    page = client.get(reverse("portal-home")).text
+    assert f'href="{reverse("diary-mine")}">Today\'s diary</a>' in page

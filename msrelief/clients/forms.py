@@ -24,6 +24,8 @@ class ClientForm(HouseVoice, forms.ModelForm[Client]):
             "diagnosis_year",
             "edss",
             "email",
+            "reminders",
+            "time_zone",
             "therapist",
             "notes",
         ]
@@ -34,10 +36,14 @@ class ClientForm(HouseVoice, forms.ModelForm[Client]):
             "diagnosis_year": "Year of diagnosis",
             "therapist": "Responsible therapist",
             "email": "Email address",
+            "reminders": "Reminders",
+            "time_zone": "Time zone",
         }
         help_texts = {
             "year_of_birth": "For example 1978.",
             "diagnosis_year": "For example 2015. Leave empty if not known.",
+            "time_zone": "For example Europe/London. Leave empty for the clinic's time zone: "
+            "reminders are never sent at night there.",
         }
         widgets = {
             "year_of_birth": forms.NumberInput(attrs={"inputmode": "numeric"}),

@@ -14,12 +14,17 @@ class Kind(models.TextChoices):
     QUESTIONNAIRE_LINK = "questionnaire_link", "Questionnaire link to a client"
     PASSWORD_RESET = "password_reset", "Password reset"
     COMMENT_HELD = "comment_held", "Comment waiting for moderation"
+    SESSION_REMINDER = "session_reminder", "Session reminder to a client"
+    QUESTIONNAIRE_REMINDER = "questionnaire_reminder", "Questionnaire reminder to a client"
+    OVERDUE_MEASURES = "overdue_measures", "Overdue measures to a therapist"
 
 
 class Delivery(models.TextChoices):
     QUEUED = "queued", "Waiting to be sent"
     SENT = "sent", "Sent"
     FAILED = "failed", "Not delivered"
+    # Checked again just before sending (notifications/withdrawal.py): no longer wanted.
+    WITHDRAWN = "withdrawn", "Not sent: no longer needed"
 
 
 class Message(models.Model):

@@ -16,7 +16,7 @@ from msrelief.accounts import services as accounts
 from msrelief.accounts.models import Clinic, Role, User
 from msrelief.clients import services as clients
 from msrelief.clients.models import Client
-from msrelief.demo import histories, intake, programmes, signin
+from msrelief.demo import histories, intake, programmes, reminders, signin
 from msrelief.instruments import services as measures
 
 PASSWORD = "demo-password-2026"  # noqa: S105  (published on purpose: demo logins only)
@@ -68,6 +68,7 @@ def load() -> bool:
     histories.enter_courses({harbour.pk: therapist, hillside.pk: other}, made)
     _client_login(admin, therapist, made[0])
     programmes.load(therapist, made)
+    reminders.load(therapist, made)
     give_admin_an_app()
     return True
 

@@ -239,7 +239,7 @@ def _questionnaire_decision(
         return None
     opened = day_in_words(administration.available_from)
     title = measure.instrument_code.upper()
-    what = f"{title} open since {opened}, not yet done" if nudge else f"{title} opens {opened}"
+    what = f"{title} open since {opened}, not yet done" if nudge else f"{title} open from {opened}"
     base = Decision(kind, SEND, what, client, key, administration=administration)
     refusal = _questionnaire_refusal(measure, administration, now, nudge)
     if refusal:

@@ -49,3 +49,19 @@ def test_quiet_hours_within_one_day_and_none_at_all_are_understood():
 def test_a_malformed_setting_is_refused_naming_the_variable(value):
     with pytest.raises(SettingError, match=r"MSRELIEF_QUIET_HOURS=.*HH:MM-HH:MM"):
         parse_quiet_hours("MSRELIEF_QUIET_HOURS", value)
+
+
+def test_the_app_will_not_start_with_malformed_quiet_hours_and_says_which_variable(tmp_path):
+    import subprocess
+    import sys
+
+    env = {"MSRELIEF_DATA_DIR": str(tmp_path), "MSRELIEF_QUIET_HOURS": "late", "PATH": "/bin"}
+    result = subprocess.run(
+        [sys.executable, "-m", "msrelief.cli", "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "MSRELIEF_QUIET_HOURS='late': write the quiet hours as HH:MM-HH:MM" in result.stderr

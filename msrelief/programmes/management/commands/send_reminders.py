@@ -29,7 +29,7 @@ def parse_at(text: str) -> dt.datetime:
 
 
 class Command(BaseCommand):
-    help = "Send the reminders due now (or at --at), once; --dry-run only says what it would do."
+    help = "Send the reminders due now (or at --at), once. --dry-run only says what it would do."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(

@@ -78,6 +78,26 @@ EVENTS: dict[str, EventType] = dict(
         _e("client.updated", Action.UPDATE, "{actor} changed {object}"),
         _e("client.deleted", Action.DELETE, "{actor} deleted {object}"),
         _e("client.viewed", Action.VIEW, "{actor} looked at {object}"),
+        _e(
+            "client.reminders_stopped",
+            Action.UPDATE,
+            "{object} chose no more reminders, through an email's link",
+        ),
+        _e(
+            "client.reminders_restarted",
+            Action.UPDATE,
+            "{object} asked for reminders again, through an email's link",
+        ),
+        _e(
+            "user.reminders_stopped",
+            Action.UPDATE,
+            "{object} chose no more overdue-measure emails, through an email's link",
+        ),
+        _e(
+            "user.reminders_restarted",
+            Action.UPDATE,
+            "{object} asked for overdue-measure emails again, through an email's link",
+        ),
         _e("consent.recorded", Action.CREATE, "{actor} recorded {object}"),
         _e("history.added", Action.CREATE, "{actor} added {object} to a client's history"),
         _e("history.changed", Action.UPDATE, "{actor} changed {object} in a client's history"),
@@ -94,6 +114,11 @@ EVENTS: dict[str, EventType] = dict(
             "questionnaire.link_emailed",
             Action.UPDATE,
             "{actor} emailed a new link for {object}; the old one stopped working",
+        ),
+        _e(
+            "questionnaire.link_reminded",
+            Action.UPDATE,
+            "{actor} emailed a new link for {object} in a reminder; the old one stopped working",
         ),
         _e("response.submitted", Action.CREATE, "{actor} submitted {object}"),
         _e("response.entered", Action.CREATE, "{actor} entered {object}"),

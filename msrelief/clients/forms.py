@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from msrelief.accounts.models import User
 from msrelief.clients import consent, permissions
-from msrelief.clients.models import Client, Phenotype
+from msrelief.clients.models import Client, Phenotype, ReminderChannel
 from msrelief.core.voice import HouseVoice
 
 
@@ -24,6 +24,8 @@ class ClientForm(HouseVoice, forms.ModelForm[Client]):
             "diagnosis_year",
             "edss",
             "email",
+            "reminders",
+            "time_zone",
             "therapist",
             "notes",
         ]
@@ -34,10 +36,14 @@ class ClientForm(HouseVoice, forms.ModelForm[Client]):
             "diagnosis_year": "Year of diagnosis",
             "therapist": "Responsible therapist",
             "email": "Email address",
+            "reminders": "Reminders",
+            "time_zone": "Time zone",
         }
         help_texts = {
             "year_of_birth": "For example 1978.",
             "diagnosis_year": "For example 2015. Leave empty if not known.",
+            "time_zone": "For example Europe/London. Leave empty for the clinic's time zone: "
+            "reminders are never sent at night there.",
         }
         widgets = {
             "year_of_birth": forms.NumberInput(attrs={"inputmode": "numeric"}),
@@ -50,6 +56,8 @@ class ClientForm(HouseVoice, forms.ModelForm[Client]):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         kwargs.setdefault("instance", Client(clinic=user.clinic))
         super().__init__(*args, **kwargs)
+        # A form sent without the choice (an older page, a script) keeps what was chosen.
+        self.fields["reminders"].required = False
         therapist = self.fields["therapist"]
         assert isinstance(therapist, forms.ModelChoiceField)
         therapist.queryset = permissions.staff_of(user)
@@ -59,6 +67,10 @@ class ClientForm(HouseVoice, forms.ModelForm[Client]):
             # select shows as its first option (the first colleague by name); the person adding
             # the client is the one who should get their safety alerts.
             self.initial["therapist"] = user.pk
+
+    def clean_reminders(self) -> str:
+        chosen = self.cleaned_data.get("reminders")
+        return str(chosen or self.instance.reminders or ReminderChannel.EMAIL)
 
 
 class NewClientForm(ClientForm):

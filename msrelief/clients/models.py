@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +30,23 @@ class Sex(models.TextChoices):
 
 
 EARLIEST_YEAR = 1900
+
+
+class ReminderChannel(models.TextChoices):
+    EMAIL = "email", "By email"
+    NONE = "none", "No reminders"
+
+
+def validate_time_zone(value: str) -> None:
+    """An IANA time zone name that this machine's zone database knows, such as Europe/London."""
+    if not value:
+        return
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"{value!r} is not a time zone name: use one such as Europe/London or America/New_York."
+        ) from None
 
 
 def validate_edss_step(value: Decimal) -> None:
@@ -71,6 +89,19 @@ class Client(models.Model):
         help_text="Expanded Disability Status Scale, 0 to 10 in steps of 0.5, if known.",
     )
     email = models.EmailField(blank=True, help_text="Where questionnaire links are sent.")
+    reminders = models.CharField(
+        max_length=10,
+        choices=ReminderChannel.choices,
+        default=ReminderChannel.EMAIL,
+        help_text="Reminders of sessions and questionnaires; email needs an email address.",
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text="Where the client lives, for the time of reminders (no reminder at night). "
+        "Leave empty for the clinic's.",
+    )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -87,6 +118,11 @@ class Client(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The client's time zone, or the site's when none is set."""
+        return ZoneInfo(self.time_zone or settings.TIME_ZONE)
 
     def clean(self) -> None:
         this_year = timezone.localdate().year
@@ -151,6 +187,7 @@ __all__ = [
     "Phenotype",
     "Recovery",
     "Relapse",
+    "ReminderChannel",
     "Route",
     "Sex",
     "validate_edss_step",

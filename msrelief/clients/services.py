@@ -27,6 +27,8 @@ EDITABLE_FIELDS = (
     "diagnosis_year",
     "edss",
     "email",
+    "reminders",
+    "time_zone",
     "notes",
     "therapist",
 )

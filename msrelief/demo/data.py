@@ -17,7 +17,7 @@ from msrelief.accounts import services as accounts
 from msrelief.accounts.models import Clinic, Role, User
 from msrelief.clients import services as clients
 from msrelief.clients.models import Client
-from msrelief.demo import diary, histories, intake, programmes, signin
+from msrelief.demo import diary, histories, intake, programmes, reminders, signin
 from msrelief.instruments import services as measures
 
 PASSWORD = "demo-password-2026"  # noqa: S105  (published on purpose: demo logins only)
@@ -70,6 +70,7 @@ def load() -> bool:
     login = _client_login(admin, therapist, made[0])
     diary.load(therapist, made[0], login)
     programmes.load(therapist, made)
+    reminders.load(therapist, made)
     give_admin_an_app()
     return True
 

@@ -172,6 +172,21 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Shared cache for the rate limiter (redis://, memcached://); empty: per-process memory.",
     ),
+    Setting(
+        "MSRELIEF_REMINDER_LEAD_HOURS",
+        "24",
+        "Hours before a planned session that the client's reminder is sent.",
+    ),
+    Setting(
+        "MSRELIEF_REMINDER_NUDGE_DAYS",
+        "3",
+        "Days after a questionnaire opens that one reminder goes if it is still not done.",
+    ),
+    Setting(
+        "MSRELIEF_QUIET_HOURS",
+        "21:00-08:00",
+        "Local hours (recipient's time zone) in which no reminder is sent, or none.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -16,6 +16,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
+from msrelief.notifications import withdrawal
 from msrelief.notifications.models import Delivery, DeliveryAttempt, Message
 
 logger = logging.getLogger(__name__)
@@ -40,16 +41,29 @@ REDACTED = "(The text of this message held a private link and was removed once i
 @dataclass(frozen=True)
 class Outcome:
     message_id: int
-    state: str  # "sent", "retry", "failed" or "skipped"
+    state: str  # "sent", "retry", "failed", "skipped", "withdrawn" or "deferred"
     retry_at: dt.datetime | None = None
     error: str = ""
 
 
-def _claim(message_id: int, now: dt.datetime) -> Message | None:
+def _claim(message_id: int, now: dt.datetime) -> Message | Outcome | None:
+    """The message, claimed for one try; an outcome instead if the last look
+    (``withdrawal.py``) withdraws or defers it; None when it is not due or another worker
+    has it."""
     with transaction.atomic():
         message = Message.objects.select_for_update().filter(pk=message_id).first()
         if message is None or message.status != Delivery.QUEUED or message.next_attempt_at > now:
             return None
+        verdict = withdrawal.verdict(message, now)
+        if verdict.withdraw:
+            message.status = Delivery.WITHDRAWN
+            message.last_error = verdict.withdraw[:2000]
+            message.save(update_fields=["status", "last_error"])
+            return Outcome(message_id, "withdrawn", error=verdict.withdraw)
+        if verdict.not_before is not None and verdict.not_before > now:
+            message.next_attempt_at = verdict.not_before
+            message.save(update_fields=["next_attempt_at"])
+            return Outcome(message_id, "deferred", retry_at=verdict.not_before)
         message.attempts += 1
         message.next_attempt_at = now + CLAIM
         message.save(update_fields=["attempts", "next_attempt_at"])
@@ -69,6 +83,8 @@ def attempt(message_id: int, now: dt.datetime | None = None) -> Outcome:
     message = _claim(message_id, now)
     if message is None:
         return Outcome(message_id, "skipped")
+    if isinstance(message, Outcome):
+        return message
     try:
         _send(message)
     except Exception as error:  # any failure of the mail backend is recorded and retried

@@ -16,12 +16,17 @@ class Kind(models.TextChoices):
     COMMENT_HELD = "comment_held", "Comment waiting for moderation"
     PORTAL_SIGN_IN = "portal_sign_in", "Sign-in link to the client portal"
     PORTAL_INVITATION = "portal_invitation", "Invitation to the client portal"
+    SESSION_REMINDER = "session_reminder", "Session reminder to a client"
+    QUESTIONNAIRE_REMINDER = "questionnaire_reminder", "Questionnaire reminder to a client"
+    OVERDUE_MEASURES = "overdue_measures", "Overdue measures to a therapist"
 
 
 class Delivery(models.TextChoices):
     QUEUED = "queued", "Waiting to be sent"
     SENT = "sent", "Sent"
     FAILED = "failed", "Not delivered"
+    # Checked again just before sending (notifications/withdrawal.py): no longer wanted.
+    WITHDRAWN = "withdrawn", "Not sent: no longer needed"
 
 
 class Message(models.Model):

@@ -19,10 +19,21 @@ from msrelief.notifications.models import Delivery, Kind, Message
 
 logger = logging.getLogger(__name__)
 
-# Kinds whose body holds a secret link: the body is blanked once the message is sent.
+# Bodies that hold a secret link: a sign-in or questionnaire link, or (every reminder) the
+# recipient's own unsubscribe link.
 SECRET_BODIES = frozenset(
-    {Kind.QUESTIONNAIRE_LINK, Kind.PASSWORD_RESET, Kind.PORTAL_SIGN_IN, Kind.PORTAL_INVITATION}
+    {
+        Kind.QUESTIONNAIRE_LINK,
+        Kind.PASSWORD_RESET,
+        Kind.PORTAL_SIGN_IN,
+        Kind.PORTAL_INVITATION,
+        Kind.SESSION_REMINDER,
+        Kind.QUESTIONNAIRE_REMINDER,
+        Kind.OVERDUE_MEASURES,
+    }
 )
+# Not sent and never to be: the condition that caused it no longer held at send time.
+NOT_UNDELIVERED = (Delivery.SENT, Delivery.WITHDRAWN)
 
 
 def render_email(kind: str, context: dict[str, object]) -> tuple[str, str, str]:
@@ -89,7 +100,7 @@ def undelivered_ids(objects: list[Any]) -> set[int]:
     label = objects[0]._meta.label_lower
     ids = Message.objects.filter(
         about_type=label, about_id__in=[str(o.pk) for o in objects], attempts__gt=0
-    ).exclude(status=Delivery.SENT)
+    ).exclude(status__in=NOT_UNDELIVERED)
     return {int(pk) for pk in ids.values_list("about_id", flat=True)}
 
 
@@ -107,7 +118,7 @@ def undelivered_for(user: User) -> models.QuerySet[Message]:
     if not user.is_authenticated or not user.is_clinic_staff or user.clinic_id is None:
         return Message.objects.none()
     return Message.objects.filter(clinic_id=user.clinic_id, attempts__gt=0).exclude(
-        status=Delivery.SENT
+        status__in=NOT_UNDELIVERED
     )
 
 

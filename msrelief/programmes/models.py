@@ -170,6 +170,11 @@ from msrelief.programmes.models_sessions import (  # noqa: E402
     SessionRating,
     SessionStatus,
 )
+from msrelief.programmes.reminders.models import (  # noqa: E402
+    ReminderLog,
+    StaffOptOut,
+    UnsubscribeLink,
+)
 
 __all__ = [
     "AdverseEvent",
@@ -182,9 +187,12 @@ __all__ = [
     "PlannedSession",
     "Pressure",
     "ProgrammeTemplate",
+    "ReminderLog",
     "ScheduledMeasure",
     "SessionNote",
     "SessionRating",
     "SessionStatus",
+    "StaffOptOut",
     "TimePoint",
+    "UnsubscribeLink",
 ]

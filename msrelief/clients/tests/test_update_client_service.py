@@ -35,3 +35,19 @@ def test_a_bad_update_leaves_the_stored_record_unchanged(ms_client, therapist):
     ms_client.refresh_from_db()
     assert ms_client.notes == "Prefers morning sessions."
     assert not AuditEvent.objects.filter(action="update").exists()
+
+
+def test_a_time_zone_that_is_not_an_iana_name_is_refused_naming_the_field(therapist, ms_client):
+    with pytest.raises(ValidationError) as caught:
+        services.update_client(therapist, ms_client, time_zone="Mars/Olympus_Mons")
+    assert "not a time zone name" in caught.value.message_dict["time_zone"][0]
+    ms_client.refresh_from_db()
+    assert ms_client.time_zone == ""
+
+
+def test_the_reminder_channel_and_time_zone_are_saved_and_audited_by_name(therapist, ms_client):
+    services.update_client(therapist, ms_client, reminders="none", time_zone="Europe/London")
+    ms_client.refresh_from_db()
+    assert (ms_client.reminders, ms_client.zone.key) == ("none", "Europe/London")
+    event = AuditEvent.objects.filter(event="client.updated").latest("id")
+    assert event.changes == {"fields": ["reminders", "time_zone"]}

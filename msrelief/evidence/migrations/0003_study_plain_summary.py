@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evidence', '0002_edit_evidence_permission'),
+        ("evidence", "0002_edit_evidence_permission"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='study',
-            name='plain_summary',
-            field=models.TextField(blank=True, help_text='Two or three plain sentences for a reader, shown at the top of the study page.', verbose_name='What this study found'),
+            model_name="study",
+            name="plain_summary",
+            field=models.TextField(
+                blank=True,
+                help_text="Two or three plain sentences for a reader, shown at the top of the study page.",
+                verbose_name="What this study found",
+            ),
         ),
     ]

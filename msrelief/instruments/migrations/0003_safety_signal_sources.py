@@ -6,32 +6,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_clinic_crisis_guidance'),
-        ('clients', '0001_initial'),
-        ('instruments', '0002_response_submission_key'),
+        ("accounts", "0002_clinic_crisis_guidance"),
+        ("clients", "0001_initial"),
+        ("instruments", "0002_response_submission_key"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='safetyflag',
-            name='source_kind',
-            field=models.CharField(choices=[('response', 'A questionnaire answer'), ('screen', 'A pre-session safety screen')], default='response', max_length=20),
+            model_name="safetyflag",
+            name="source_kind",
+            field=models.CharField(
+                choices=[
+                    ("response", "A questionnaire answer"),
+                    ("screen", "A pre-session safety screen"),
+                ],
+                default="response",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='safetyflag',
-            name='response',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='safety_flags', to='instruments.response'),
+            model_name="safetyflag",
+            name="response",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="safety_flags",
+                to="instruments.response",
+            ),
         ),
         migrations.AlterField(
-            model_name='safetyflag',
-            name='source',
+            model_name="safetyflag",
+            name="source",
             field=models.TextField(blank=True, help_text="The rule's citation."),
         ),
         migrations.AddConstraint(
-            model_name='safetyflag',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('source_kind', 'response'), _negated=True), ('response__isnull', False), _connector='OR'), name='safety_flag_from_a_response_names_it'),
+            model_name="safetyflag",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("source_kind", "response"), _negated=True),
+                    ("response__isnull", False),
+                    _connector="OR",
+                ),
+                name="safety_flag_from_a_response_names_it",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('instruments', '0003_safety_signal_sources'),
+        ("instruments", "0003_safety_signal_sources"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='score',
-            name='shortfalls',
+            model_name="score",
+            name="shortfalls",
             field=models.JSONField(blank=True, default=list),
         ),
     ]

@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0002_adverse_event_alert'),
+        ("notifications", "0002_adverse_event_alert"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='message',
-            name='kind',
-            field=models.CharField(choices=[('safety_alert', 'Safety alert to the therapist'), ('adverse_event_alert', 'Adverse event alert to the therapist'), ('questionnaire_link', 'Questionnaire link to a client'), ('password_reset', 'Password reset'), ('comment_held', 'Comment waiting for moderation')], max_length=30),
+            model_name="message",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("safety_alert", "Safety alert to the therapist"),
+                    ("adverse_event_alert", "Adverse event alert to the therapist"),
+                    ("questionnaire_link", "Questionnaire link to a client"),
+                    ("password_reset", "Password reset"),
+                    ("comment_held", "Comment waiting for moderation"),
+                ],
+                max_length=30,
+            ),
         ),
     ]

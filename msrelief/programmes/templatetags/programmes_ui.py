@@ -73,3 +73,11 @@ def programme_dashboard(user: Any) -> dict[str, Any]:
         "overdue": list(summaries.overdue_measures(user.clinic_id)),
         "programmes": summaries.by_programme(summaries.active_enrolments(user.clinic_id)),
     }
+
+
+@register.simple_tag
+def client_reminders(client: Any) -> Any:
+    """The client's latest reminder decisions, for the record's Reminders section."""
+    from msrelief.programmes.reminders import reads
+
+    return list(reads.recent_for(client))

@@ -33,6 +33,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("messages/", include("msrelief.notifications.urls")),
     path("programmes/", include("msrelief.programmes.urls")),
+    path("calendar/", include("msrelief.programmes.calendar.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),
     path("", include("msrelief.safety.urls")),

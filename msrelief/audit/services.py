@@ -27,6 +27,7 @@ LABELS = {
     "programmes.plannedsession": "Session",
     "programmes.sessionnote": "Session note",
     "programmes.sessionrating": "Session rating",
+    "programmes.calendarfeed": "Calendar feed",
 }
 
 

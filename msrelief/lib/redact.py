@@ -2,9 +2,10 @@
 
 A questionnaire link (``/q/<token>/…``) works for whoever holds it, so its token must not be
 copied into a log, where more people and more systems can read it than the person it was given
-to. The paths that carry such a token are listed once, in :data:`TOKEN_ROUTES` (the links to
-come, ``/feeds/<token>`` and ``/unsubscribe/<token>``, are listed already); in any log text the
-path segment after one of them becomes ``…``: ``GET /q/…/2/``.
+to, and so does a calendar feed's address (``/calendar/<token>.ics``). The paths that carry
+such a token are listed once, in :data:`TOKEN_ROUTES` (the links to come, ``/feeds/<token>``
+and ``/unsubscribe/<token>``, are listed already); in any log text the path segment after one
+of them becomes ``…``: ``GET /q/…/2/``, ``GET /calendar/…``.
 
 The redaction happens where each log record is made (:func:`install` wraps logging's record
 factory), so it covers every logger and every handler in the process: Django's request log
@@ -22,12 +23,12 @@ import traceback
 from typing import Any
 
 #: The first path segment of every URL whose next segment is a secret token.
-TOKEN_ROUTES = ("q", "feeds", "unsubscribe")
+TOKEN_ROUTES = ("q", "calendar", "feeds", "unsubscribe")
 PLACEHOLDER = "…"
 
-# The segment after /q/, /feeds/ or /unsubscribe/, wherever it appears: in a path, in a full
-# address (a Referer header in gunicorn's access log) or in a query string. The client portal's
-# /me/q/<number>/ is left alone: its number is a questionnaire's id, not a secret.
+# The segment after /q/, /calendar/, /feeds/ or /unsubscribe/, wherever it appears: in a path,
+# in a full address (a Referer header in gunicorn's access log) or in a query string. The client
+# portal's /me/q/<number>/ is left alone: its number is a questionnaire's id, not a secret.
 _TOKEN = re.compile(
     r"(?<!/me)(/(?:" + "|".join(map(re.escape, TOKEN_ROUTES)) + r")/)[^/?#&\s\"'<>]+"
 )

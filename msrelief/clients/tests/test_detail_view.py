@@ -57,7 +57,8 @@ def test_the_record_makes_the_same_few_queries_for_2_or_20_consents(
         )
     client.force_login(therapist)
     # the record, its consents, six kinds of history, the safety flags, the latest screens and
-    # the programme panels (enrolments, adverse events), whatever their number, and the audit event
-    with django_assert_max_num_queries(15 + audit_turn_queries()):
+    # the programme panels (enrolments, adverse events), the calendar feed, whatever their
+    # number, and the audit event
+    with django_assert_max_num_queries(16 + audit_turn_queries()):
         text = client.get(reverse("clients-detail", args=[ms_client.pk])).text
     assert text.count("recorded by") == rows

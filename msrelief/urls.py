@@ -36,6 +36,7 @@ urlpatterns = [
     path("reports/", include("msrelief.reports.urls")),
     path("", include("msrelief.portal.urls")),
     path("unsubscribe/", include("msrelief.programmes.reminders.urls")),
+    path("calendar/", include("msrelief.programmes.calendar.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),
     path("", include("msrelief.instruments.urls_diary")),

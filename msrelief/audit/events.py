@@ -50,6 +50,7 @@ NAMESPACES = {
     "programmes.sessionnote": "session_note",
     "programmes.sessionrating": "session_rating",
     "programmes.adverseevent": "adverse_event",
+    "programmes.calendarfeed": "calendar_feed",
     "evidence.reference": "reference",
     "evidence.claim": "claim",
     "evidence.study": "study",
@@ -167,6 +168,12 @@ EVENTS: dict[str, EventType] = dict(
         _e("session_note.amended", Action.CREATE, "{actor} amended a signed note as {object}"),
         _e("session_rating.recorded", Action.CREATE, "{actor} recorded {object}"),
         _e("adverse_event.recorded", Action.CREATE, "{actor} recorded {object}"),
+        _e("calendar_feed.created", Action.CREATE, "{actor} made {object}"),
+        _e(
+            "calendar_feed.revoked",
+            Action.UPDATE,
+            "{actor} revoked {object}; its address stopped working",
+        ),
         _e("licensed_wording.created", Action.CREATE, "{actor} imported {object}"),
         _e("licensed_wording.updated", Action.UPDATE, "{actor} imported a new text for {object}"),
         _e(

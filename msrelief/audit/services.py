@@ -28,6 +28,7 @@ LABELS = {
     "programmes.sessionnote": "Session note",
     "programmes.sessionrating": "Session rating",
     "portal.signinlink": "Sign-in link",
+    "programmes.calendarfeed": "Calendar feed",
 }
 
 

@@ -2,11 +2,11 @@
 
 A questionnaire link (``/q/<token>/…``) or a symptom diary link (``/diary/<token>/``) works
 for whoever holds it, so its token must not be copied into a log, where more people and more
-systems can read it than the person it was given to. The paths that carry such a token are
-listed once, in :data:`TOKEN_ROUTES` (the links to come, ``/feeds/<token>`` and
-``/unsubscribe/<token>``, are listed already, and so is the client portal's emailed sign-in
-link, ``/me/sign-in/<token>/``); in any log text the path segment after one of them becomes
-``…``: ``GET /q/…/2/``.
+systems can read it than the person it was given to, and so does a calendar feed's address
+(``/calendar/<token>.ics``). The paths that carry such a token are listed once, in
+:data:`TOKEN_ROUTES` (with ``/feeds/<token>``, ``/unsubscribe/<token>`` and the client portal's
+emailed sign-in link, ``/me/sign-in/<token>/``); in any log text the path segment after one of
+them becomes ``…``: ``GET /q/…/2/``, ``GET /calendar/…``.
 
 The redaction happens where each log record is made (:func:`install` wraps logging's record
 factory), so it covers every logger and every handler in the process: Django's request log
@@ -24,14 +24,14 @@ import traceback
 from typing import Any
 
 #: The path segments (from the first) of every URL whose next segment is a secret token: the
-#: questionnaire and diary links, the feeds and unsubscribe links, and the client portal's
-#: sign-in links.
-TOKEN_ROUTES = ("q", "diary", "feeds", "unsubscribe", "me/sign-in")
+#: questionnaire and diary links, the calendar feeds, the feeds and unsubscribe links, and the
+#: client portal's sign-in links.
+TOKEN_ROUTES = ("q", "diary", "calendar", "feeds", "unsubscribe", "me/sign-in")
 PLACEHOLDER = "…"
 
-# The segment after /q/, /diary/, /feeds/ or /unsubscribe/, wherever it appears: in a path, in a
-# full address (a Referer header in gunicorn's access log) or in a query string. The client
-# portal's /me/q/<number>/ and /me/diary/saved/ are left alone: they hold no secret.
+# The segment after /q/, /diary/, /calendar/, /feeds/ or /unsubscribe/, wherever it appears: in
+# a path, in a full address (a Referer header in gunicorn's access log) or in a query string.
+# The client portal's /me/q/<number>/ and /me/diary/saved/ are left alone: they hold no secret.
 _TOKEN = re.compile(
     r"(?<!/me)(/(?:" + "|".join(map(re.escape, TOKEN_ROUTES)) + r")/)[^/?#&\s\"'<>]+"
 )

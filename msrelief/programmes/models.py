@@ -154,7 +154,9 @@ class TimePoint(models.Model):
 INSTRUMENT_KEYS = frozenset({"code", "trial_instrument", "substitute", "note"})
 KEYS_TEXT = ", ".join(sorted(INSTRUMENT_KEYS)) + "."
 
-# The session models live in their own module; Django finds them through this import.
+# The calendar feeds and the session models live in their own modules; Django finds them
+# through these imports.
+from msrelief.programmes.calendar.models import CalendarFeed  # noqa: E402
 from msrelief.programmes.models_sessions import (  # noqa: E402
     AdverseEvent,
     CancelledBy,
@@ -178,6 +180,7 @@ from msrelief.programmes.reminders.models import (  # noqa: E402
 
 __all__ = [
     "AdverseEvent",
+    "CalendarFeed",
     "CancelledBy",
     "Enrolment",
     "EnrolmentStatus",

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from msrelief.programmes import views_plan, views_session, views_templates
+from msrelief.programmes.calendar import views as calendar
 
 urlpatterns = [
     path("", views_templates.template_list, name="programmes-templates"),
@@ -12,6 +13,28 @@ urlpatterns = [
         name="programmes-template-version",
     ),
     path("clients/<int:pk>/enrol/", views_plan.enrol, name="programmes-enrol"),
+    # Calendar feeds: no path here has a "calendar" or "feeds" segment, which the logs redact.
+    path(
+        "clients/<int:pk>/calendar-feed/new/",
+        calendar.client_feed_new,
+        name="programmes-client-feed-new",
+    ),
+    path(
+        "clients/<int:pk>/calendar-feed/revoke/",
+        calendar.client_feed_revoke,
+        name="programmes-client-feed-revoke",
+    ),
+    path("calendar-feeds/", calendar.therapist_feeds, name="programmes-calendar-feeds"),
+    path(
+        "calendar-feeds/<int:pk>/new/",
+        calendar.therapist_feed_new,
+        name="programmes-therapist-feed-new",
+    ),
+    path(
+        "calendar-feeds/<int:pk>/revoke/",
+        calendar.therapist_feed_revoke,
+        name="programmes-therapist-feed-revoke",
+    ),
     path("enrolments/<int:pk>/", views_plan.plan, name="programmes-enrolment"),
     path(
         "enrolments/<int:pk>/add-session/",

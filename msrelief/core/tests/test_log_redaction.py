@@ -22,6 +22,8 @@ TOKEN = "Zq8vN3pR7tW1xY5bC9dF2gH6jK4mL0sA8eU3iO7abcd"
         ),
         (f"/login/?next=/q/{TOKEN}/&x=1", "/login/?next=/q/…/&x=1"),
         (f"/feeds/{TOKEN}.ics and /unsubscribe/{TOKEN}", "/feeds/… and /unsubscribe/…"),
+        (f"GET /calendar/{TOKEN}.ics HTTP/1.1", "GET /calendar/… HTTP/1.1"),
+        ("/programmes/calendar-feeds/3/new/", "/programmes/calendar-feeds/3/new/"),
         ("/me/q/12/done/", "/me/q/12/done/"),
         (f"POST /diary/{TOKEN}/ -> /diary/{TOKEN}/saved/", "POST /diary/…/ -> /diary/…/saved/"),
         ("/me/diary/saved/", "/me/diary/saved/"),

@@ -1,5 +1,6 @@
 """A client signs in to their portal by an emailed link, sees an upcoming session and an open
-questionnaire, and downloads their data; every page passes axe at 360 and 1280 px."""
+questionnaire, fills in today's symptom diary by keyboard, and downloads their data; every page
+passes axe at 360 and 1280 px."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from msrelief.clients import services as clients
+from msrelief.instruments.diary import services as diary
+from msrelief.instruments.diary.models import DiaryEntry
 from msrelief.notifications.models import Kind, Message
 from msrelief.programmes.tests.factories import enrol
 from msrelief.testing import assign
 from tests.browser.axe import assert_accessible
+from tests.browser.test_diary import CHOICES, checked, choose
+from tests.browser.test_questionnaire_keyboard import tab_until
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -38,6 +43,7 @@ def test_a_client_signs_in_by_link_sees_their_session_and_questionnaire_and_down
     clients.link_login(therapist, ms_client, person_with_ms)
     enrol(therapist, ms_client, start=timezone.localdate() + dt.timedelta(days=1))
     assign(therapist, ms_client)
+    diary.start_diary(therapist, ms_client, "daily")
 
     page.goto(f"{live_server.url}/me/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to your page")
@@ -70,6 +76,19 @@ def test_a_client_signs_in_by_link_sees_their_session_and_questionnaire_and_down
     page.get_by_role("link", name="Your questionnaires").first.click()
     expect(page.get_by_role("link", name="Patient Health Questionnaire-9 (PHQ-9)")).to_be_visible()
     check_at_both_sizes(page)
+
+    page.goto(f"{live_server.url}/me/")
+    page.get_by_role("link", name="Today's diary").click()
+    expect(page.get_by_role("heading", name="Your symptom diary")).to_be_visible()
+    check_at_both_sizes(page)
+    for name, steps in CHOICES:
+        choose(page, name, steps)
+        assert checked(page, name) == str(steps)
+    tab_until(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Thank you: today's diary is saved")).to_be_visible()
+    check_at_both_sizes(page)
+    assert DiaryEntry.objects.filter(client=ms_client, on=timezone.localdate()).count() == 1
 
     for name in ("How you are doing", "What you agreed to", "Download your data"):
         page.goto(f"{live_server.url}/me/")

@@ -5,7 +5,7 @@ estimate as a square sized by its weight with its confidence interval, the poole
 as a diamond spanning its CI, the prediction interval as a dashed line, a reference line at
 no effect, and under them which side favours the treatment); and the numbers (estimate
 [CI] and weight). The compact layout for phones leaves the numbers out
-(:mod:`msrelief.stats.forest_layout`). :func:`forest_table_rows` returns the same numbers as
+(:mod:`msrelief.charts.forest_layout`). :func:`forest_table_rows` returns the same numbers as
 rows for the HTML table that accompanies every chart.
 
 At most :data:`~msrelief.lib.limits.MAX_STUDIES` studies are drawn (a larger analysis is a
@@ -34,7 +34,7 @@ from scipy import stats
 
 from msrelief.lib.limits import MAX_STUDIES
 from msrelief.stats.errors import MetaAnalysisError
-from msrelief.stats.forest_layout import (
+from msrelief.charts.forest_layout import (
     COMPACT,
     WIDE,
     Better,
@@ -259,7 +259,7 @@ def forest_spec(
     ``better`` says whether lower or higher values of the outcome are better for the
     treated group (group 1); it decides which side is labelled "favours treatment", and
     without it the plot says that the direction was not stated.
-    ``compact=True`` draws the phone layout (:data:`~msrelief.stats.forest_layout.COMPACT`).
+    ``compact=True`` draws the phone layout (:data:`~msrelief.charts.forest_layout.COMPACT`).
     ``description`` defaults to a plain-language summary of the pooled result; it becomes
     the chart's accessible description.
     """

@@ -14,7 +14,7 @@ import pytest
 
 from msrelief.stats.effect_sizes import log_risk_ratio
 from msrelief.stats.errors import MetaAnalysisError
-from msrelief.stats.forest import forest_png, forest_spec, forest_svg, forest_table_rows
+from msrelief.charts.forest import forest_png, forest_spec, forest_svg, forest_table_rows
 from msrelief.stats.meta import MetaResult, meta_analysis
 from msrelief.stats.tests import reference_data as ref
 

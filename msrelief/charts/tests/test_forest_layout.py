@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 
 from msrelief.stats.effect_sizes import log_risk_ratio
-from msrelief.stats.forest import forest_spec, forest_svg
-from msrelief.stats.forest_layout import COMPACT, WIDE, Better, log_ticks
+from msrelief.charts.forest import forest_spec, forest_svg
+from msrelief.charts.forest_layout import COMPACT, WIDE, Better, log_ticks
 from msrelief.stats.meta import MetaResult, meta_analysis
 from msrelief.stats.tests import reference_data as ref
 

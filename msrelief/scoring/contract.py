@@ -132,6 +132,7 @@ class Presentation:
     code: str
     version: str
     title: str
+    short_title: str
     score: str
     label: str
     unit: str | None
@@ -292,6 +293,7 @@ def build_presentation(definition: Definition, name: str) -> Presentation:
         code=definition.code,
         version=definition.version,
         title=definition.title,
+        short_title=definition.spec.short_title,
         score=name,
         label=spec.label,
         unit=spec.unit,

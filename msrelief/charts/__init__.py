@@ -1,2 +1,4 @@
-"""Pure chart helpers (no Django): figures drawn from plain numbers, each with a text
-alternative, for the pages and reports of the apps above."""
+"""Charts for msrelief: pure Vega-Lite specifications, their accessible SVG and PNG, the same
+numbers as table rows, and small inline-SVG sparklines. Nothing here imports Django; what a
+chart of a score shows (its axis, bands, MCID) comes from the instrument's presentation
+contract (docs/charts.md)."""

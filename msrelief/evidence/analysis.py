@@ -16,10 +16,10 @@ from typing import Any, cast
 
 from django.core.cache import cache
 
+from msrelief.charts.forest import forest_png, forest_svg, forest_table_rows
+from msrelief.charts.forest_layout import Better
 from msrelief.lib.limits import MAX_STUDIES
 from msrelief.stats import meta_analysis
-from msrelief.stats.forest import forest_png, forest_svg, forest_table_rows
-from msrelief.stats.forest_layout import Better
 from msrelief.stats.meta import MetaResult, Method
 from msrelief.stats.meta_csv import COLUMNS, RATIO_MEASURES, Measure, run_meta_csv
 

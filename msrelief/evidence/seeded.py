@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from msrelief.charts.forest_layout import Better
 from msrelief.evidence import analysis
 from msrelief.evidence.models import ArmKind, Result, ResultScope, Study, VerificationStatus
-from msrelief.stats.forest_layout import Better
 
 BASELINE_WORDS = ("baseline", "before")
 

@@ -38,7 +38,6 @@ An MCID given by EDSS band (MSIS-29 physical: 7 points at EDSS 0-5, 8 at EDSS 5.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -46,9 +45,24 @@ from msrelief.scoring.definition import Definition
 from msrelief.scoring.edss import band_label, bands_summary, choose_band, is_edss, number
 from msrelief.scoring.engine import ScoreResult, resolve
 from msrelief.scoring.errors import ScoringError
+from msrelief.scoring.reliability import (
+    JACOBSON_TRUAX,
+    RELIABLE_Z,
+    se_difference,
+    stored_se_difference,
+)
 
-RELIABLE_Z = 1.96
-JACOBSON_TRUAX = "Jacobson NS, Truax P. J Consult Clin Psychol 1991;59:12-19 (RCI formula)"
+__all__ = [
+    "JACOBSON_TRUAX",
+    "RELIABLE_Z",
+    "ChangeResult",
+    "change_from_baseline",
+    "judge_change",
+    "judge_results",
+    "percent_change",
+    "reliable_change_index",
+    "se_difference",
+]
 
 Classification = Literal["improved", "no reliable change", "worse"]
 Basis = Literal["rci+mcid", "rci", "mcid"]
@@ -107,15 +121,6 @@ def percent_change(baseline: float, follow_up: float) -> float | None:
     return (follow_up - baseline) / abs(baseline) * 100
 
 
-def se_difference(sd: float, r: float) -> float:
-    """SEdiff = SD x sqrt(2) x sqrt(1 - r) (Jacobson & Truax 1991)."""
-    if not sd > 0:
-        raise ScoringError(f"the SD for the reliable change index must be positive, got {sd}")
-    if not 0 < r < 1:
-        raise ScoringError(f"the reliability r must be between 0 and 1, got {r}")
-    return sd * math.sqrt(2) * math.sqrt(1 - r)
-
-
 def reliable_change_index(baseline: float, follow_up: float, se_diff: float) -> float:
     """RCI = (follow-up - baseline) / SEdiff."""
     return (follow_up - baseline) / se_diff
@@ -142,11 +147,7 @@ def _noise(
             r_source if r is not None else (stored.r_source if stored else ""),
         )
         return _Noise(se_difference(use_sd, use_r), tuple(s for s in sources if s))
-    if stored is not None and stored.sem is not None:
-        return _Noise(math.sqrt(2) * stored.sem, (stored.sem_source,))
-    if stored is not None and stored.sd is not None and stored.r is not None:
-        return _Noise(se_difference(stored.sd, stored.r), (stored.sd_source, stored.r_source))
-    return _Noise(None, ())
+    return _Noise(*stored_se_difference(stored))
 
 
 def _mcid(

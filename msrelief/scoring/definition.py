@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from msrelief.scoring.contract import ExportItem, Presentation, build_presentation, export_items
 from msrelief.scoring.models import DefinitionSpec, Licence, Mcid, Reliability, ScoreSpec
 from msrelief.scoring.plan import Plan
 
@@ -73,3 +74,13 @@ class Definition:
 
     def reliability_for(self, name: str) -> Reliability | None:
         return self.spec.reliability.get(name)
+
+    def presentation(self, name: str) -> Presentation:
+        """The presentation contract of one score: axis, direction, bands, MCID and RCI lines,
+        summary template and export columns (:mod:`msrelief.scoring.contract`)."""
+        return build_presentation(self, name)
+
+    @property
+    def export_items(self) -> tuple[ExportItem, ...]:
+        """Every item's export column, label and value labels, in questionnaire order."""
+        return export_items(self)

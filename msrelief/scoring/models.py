@@ -6,7 +6,9 @@ A definition file (``msrelief/instruments/definitions/<code>-<version>.json``) h
   client reads besides the items: ``instructions``, ``recall_phrase`` (the recall period in
   plain words, "the last 2 weeks") and ``item_leads`` (a stem repeated with each item);
 * ``questionnaire``: a FHIR R4 ``Questionnaire`` resource (item ``linkId`` = the item's number);
-* ``scoring``: the scoring specification read by :mod:`msrelief.scoring.engine`.
+* ``scoring``: the scoring specification read by :mod:`msrelief.scoring.engine`; each score
+  carries its ``presentation`` (axis, summary template, export column), and ``export`` names
+  the item columns (:mod:`msrelief.scoring.contract`).
 
 These models check types and required fields. Checks that relate one field to another (every
 subscale item exists, bands are ordered, the declared range is what the items can produce) live in
@@ -102,6 +104,33 @@ class Band(_Spec):
     label: str
 
 
+class ScoreExport(_Spec):
+    """How a score is named in an export: ``column`` is a variable name (``phq9_total``)."""
+
+    column: str
+
+
+class ScorePresentation(_Spec):
+    """What a chart, a report or an export shows of one score, besides what the score spec
+    already says (range, direction, bands) and the definition's MCID and reliability.
+
+    ``axis`` is the chart's value axis, ``[min, max]``; it defaults to the score's range and
+    may be wider (a timed test drawn from 0). ``summary`` is a one-line template with named
+    placeholders (:data:`msrelief.scoring.contract.PLACEHOLDERS`). Checked at load by
+    :mod:`msrelief.scoring.contract_checks`.
+    """
+
+    axis: tuple[float, float] | None = None
+    summary: str
+    export: ScoreExport
+
+
+class DefinitionExport(_Spec):
+    """How a definition's items are named in an export: ``<item_prefix>_q<item number>``."""
+
+    item_prefix: str
+
+
 class ScoreSpec(_Spec):
     name: str
     label: str
@@ -115,6 +144,7 @@ class ScoreSpec(_Spec):
     bands: tuple[Band, ...] | None = None
     bands_source: str | None = None
     loinc: str | None = None
+    presentation: ScorePresentation
 
 
 class SafetyRule(_Spec):
@@ -222,6 +252,7 @@ class DefinitionSpec(_Spec):
     scoring: ScoringSpec
     reliability: dict[str, Reliability]
     mcid: dict[str, Mcid]
+    export: DefinitionExport
     notes: tuple[str, ...] = ()
 
 

@@ -7,7 +7,8 @@ working directory). Item wording that is licensed for non-commercial use only li
 in a commercial redistribution that strips it) the same definitions load with neutral labels.
 
 Every file is validated when loaded; a broken file raises
-:class:`~msrelief.scoring.errors.DefinitionError` naming the file and the field.
+:class:`~msrelief.scoring.errors.DefinitionError` naming the file and the field. A registry also
+refuses two definitions that share an export column.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from msrelief.scoring.checks import check_definition
+from msrelief.scoring.contract_checks import check_contract, check_unique_columns
 from msrelief.scoring.definition import Definition
 from msrelief.scoring.errors import DefinitionError, ScoringError
 from msrelief.scoring.models import ContentSpec, DefinitionSpec
@@ -72,6 +74,7 @@ def load_definition_file(
         check_psqi_spec(path.name, spec)
     check_questionnaire(path.name, spec)
     check_presentation(path.name, spec)
+    check_contract(path.name, spec)
     questionnaire = spec.questionnaire
     available = spec.licence.item_text == "full"
     instructions, leads = spec.instructions, spec.item_leads
@@ -104,6 +107,7 @@ class Registry:
     latest: dict[str, Definition] = field(init=False)
 
     def __post_init__(self) -> None:
+        check_unique_columns((d.file, d.spec) for d in self.by_version.values())
         newest: dict[str, Definition] = {}
         for key in sorted(self.by_version, key=lambda pair: (pair[0], _version_key(pair[1]))):
             newest[key[0]] = self.by_version[key]

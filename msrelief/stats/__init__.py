@@ -1,4 +1,4 @@
-"""Pure statistics for msrelief: effect sizes, meta-analysis and forest plots.
+"""Pure statistics for msrelief: effect sizes and meta-analysis (forest plots: ``charts``).
 
 No Django import anywhere in this package. Results match R's metafor to 4 decimals on
 published examples (see ``docs/stats.md``).

@@ -15,7 +15,7 @@ DOCUMENTED = {
     "MAX_JSON_DEPTH": (f"{limits.MAX_JSON_DEPTH} levels", ["api.md", "bibliography.md"]),
     "MAX_BIBTEX_DEPTH": (f"{limits.MAX_BIBTEX_DEPTH} levels", ["bibliography.md"]),
     "MAX_BIBTEX_FIELD": (f"{limits.MAX_BIBTEX_FIELD:,} characters", ["bibliography.md"]),
-    "MAX_STUDIES": (f"{limits.MAX_STUDIES} studies", ["evidence.md", "stats.md"]),
+    "MAX_STUDIES": (f"{limits.MAX_STUDIES} studies", ["evidence.md", "stats.md", "charts.md"]),
     "MAX_STUDY_LABEL": (f"{limits.MAX_STUDY_LABEL} characters", ["evidence.md", "stats.md"]),
     "MAX_SCHEDULE_DAYS": (f"{limits.MAX_SCHEDULE_DAYS} days", ["questionnaires.md"]),
     "MAX_EMAIL_LENGTH": (f"{limits.MAX_EMAIL_LENGTH}", []),

@@ -7,7 +7,7 @@ import sys
 
 _PROBE = """
 import sys
-import msrelief.stats, msrelief.stats.meta_csv, msrelief.stats.forest, msrelief.stats.cohort
+import msrelief.stats, msrelief.stats.meta_csv, msrelief.stats.cohort
 loaded = sorted(name for name in sys.modules if name.split('.')[0] == 'django')
 print(','.join(loaded))
 """

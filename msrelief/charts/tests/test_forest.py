@@ -12,9 +12,16 @@ import altair
 import jsonschema
 import pytest
 
+from msrelief.charts.forest import (
+    Practice,
+    forest_chart,
+    forest_png,
+    forest_spec,
+    forest_svg,
+    forest_table_rows,
+)
 from msrelief.stats.effect_sizes import log_risk_ratio
 from msrelief.stats.errors import MetaAnalysisError
-from msrelief.stats.forest import forest_png, forest_spec, forest_svg, forest_table_rows
 from msrelief.stats.meta import MetaResult, meta_analysis
 from msrelief.stats.tests import reference_data as ref
 
@@ -123,3 +130,96 @@ def test_a_ratio_plot_with_a_huge_prediction_interval_is_drawn_within_float_rang
 def test_a_png_larger_than_print_scale_is_refused() -> None:
     with pytest.raises(MetaAnalysisError, match="at most 2"):
         forest_png(_bcg(), scale=10)
+
+
+CLINIC = Practice("Our clinic, 2024", estimate=-0.30, ci_low=-0.62, ci_high=0.02)
+
+
+def _smd() -> MetaResult:
+    return meta_analysis(
+        [-0.52, -0.21, 0.08], [0.04, 0.05, 0.06], method="DL", labels=["A", "B", "C"]
+    )
+
+
+def test_a_practice_row_comes_last_labelled_observational_with_no_weight() -> None:
+    rows = forest_table_rows(_smd(), practice=CLINIC)
+    assert [row["kind"] for row in rows] == ["study"] * 3 + ["pooled", "prediction", "practice"]
+    practice = rows[-1]
+    assert practice == {
+        "label": "Our clinic, 2024 (observational)",
+        "kind": "practice",
+        "estimate": -0.30,
+        "ci_low": -0.62,
+        "ci_high": 0.02,
+        "weight": None,
+    }
+
+
+def test_a_practice_row_leaves_the_pooled_and_study_rows_as_they_were() -> None:
+    without = forest_table_rows(_smd())
+    with_practice = forest_table_rows(_smd(), practice=CLINIC)
+    assert with_practice[: len(without)] == without
+
+
+def test_a_practice_row_on_a_ratio_plot_is_back_transformed_like_the_studies() -> None:
+    practice = Practice("Clinic", estimate=math.log(0.8), ci_low=math.log(0.5), ci_high=0.0)
+    row = forest_table_rows(_bcg(), back_transform=True, practice=practice)[-1]
+    assert (row["estimate"], row["ci_low"], row["ci_high"]) == pytest.approx((0.8, 0.5, 1.0))
+
+
+def test_the_practice_row_is_a_hollow_circle_of_its_own_colour_in_a_valid_spec() -> None:
+    spec = forest_spec(_smd(), practice=CLINIC, better="lower")
+    schema_path = (
+        Path(altair.__file__).parent / "vegalite" / "v6" / "schema" / "vega-lite-schema.json"
+    )
+    jsonschema.validate(spec, json.loads(schema_path.read_text()))
+    plot = spec["hconcat"][1]["layer"]
+    practice = [
+        layer
+        for layer in plot
+        if layer.get("transform") == [{"filter": "datum.kind === 'practice'"}]
+    ]
+    marks = {layer["mark"]["type"]: layer["mark"] for layer in practice}
+    assert set(marks) == {"rule", "point"}
+    assert marks["point"]["filled"] is False and marks["point"]["shape"] == "circle"
+    study_colour = plot[1]["mark"]["color"]
+    assert marks["point"]["color"] != study_colour
+
+
+def test_the_description_and_the_svg_name_the_practice_row_as_not_pooled() -> None:
+    spec = forest_spec(_smd(), practice=CLINIC)
+    assert spec["description"].endswith(
+        "Our clinic, 2024 (observational): -0.30 (95% confidence interval -0.62 to 0.02), "
+        "shown for comparison and not pooled."
+    )
+    svg = forest_svg(_smd(), practice=CLINIC)
+    assert "Our clinic, 2024 (observational)" in svg
+
+
+def test_the_forest_chart_carries_the_spec_its_title_description_and_table() -> None:
+    chart = forest_chart(_smd(), title="Massage and fatigue", practice=CLINIC, compact=True)
+    assert chart.title == "Massage and fatigue" == chart.spec["title"]["text"]
+    assert chart.description == chart.spec["description"]
+    assert chart.variant == "compact"
+    assert [row["kind"] for row in chart.table][-1] == "practice"
+    assert all(tuple(row) == chart.columns for row in chart.table)
+
+
+@pytest.mark.parametrize(
+    ("estimate", "low", "high", "message"),
+    [
+        (0.5, -0.2, 0.1, "must lie within its interval"),
+        (math.nan, -0.2, 0.1, "must be numbers"),
+        (0.0, -math.inf, 0.1, "must be numbers"),
+    ],
+)
+def test_a_practice_row_outside_its_own_interval_or_not_a_number_is_refused(
+    estimate: float, low: float, high: float, message: str
+) -> None:
+    with pytest.raises(MetaAnalysisError, match=message):
+        Practice("Clinic", estimate=estimate, ci_low=low, ci_high=high)
+
+
+def test_a_practice_row_without_a_label_is_refused() -> None:
+    with pytest.raises(MetaAnalysisError, match="needs a label"):
+        Practice("  ", estimate=0.0, ci_low=-0.1, ci_high=0.1)

@@ -14,9 +14,9 @@ import altair
 import jsonschema
 import pytest
 
+from msrelief.charts.forest import forest_spec, forest_svg
+from msrelief.charts.forest_layout import COMPACT, WIDE, Better, log_ticks
 from msrelief.stats.effect_sizes import log_risk_ratio
-from msrelief.stats.forest import forest_spec, forest_svg
-from msrelief.stats.forest_layout import COMPACT, WIDE, Better, log_ticks
 from msrelief.stats.meta import MetaResult, meta_analysis
 from msrelief.stats.tests import reference_data as ref
 

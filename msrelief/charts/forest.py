@@ -5,8 +5,13 @@ estimate as a square sized by its weight with its confidence interval, the poole
 as a diamond spanning its CI, the prediction interval as a dashed line, a reference line at
 no effect, and under them which side favours the treatment); and the numbers (estimate
 [CI] and weight). The compact layout for phones leaves the numbers out
-(:mod:`msrelief.stats.forest_layout`). :func:`forest_table_rows` returns the same numbers as
-rows for the HTML table that accompanies every chart.
+(:mod:`msrelief.charts.forest_layout`). :func:`forest_table_rows` returns the same numbers as
+rows for the HTML table that accompanies every chart, and :func:`forest_chart` gives all of it
+as one :class:`~msrelief.charts.chart.Chart`.
+
+An optional **practice** row (:class:`Practice`) adds an observational estimate, such as a
+clinic's pooled change, under the pooled diamond: drawn as a hollow circle with its interval,
+labelled "observational", listed in the table rows and the description, and never pooled.
 
 At most :data:`~msrelief.lib.limits.MAX_STUDIES` studies are drawn (a larger analysis is a
 :class:`MetaAnalysisError`), so that the chart's size, and the memory and time it takes to
@@ -16,36 +21,36 @@ Study intervals are normal-based, ``yi +/- z * sqrt(vi)``, as in metafor ``fores
 Ratio measures can be drawn back-transformed (``back_transform=True``): values are
 exponentiated and the x axis is logarithmic.
 
-SVG from vl-convert carries no accessible name, so :func:`forest_svg` adds ``role="img"``,
-``aria-labelledby`` and ``<title>``/``<desc>`` elements to the root ``<svg>``.
+SVG and PNG come from :mod:`msrelief.charts.render`, which gives the SVG its accessible name.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
-import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal, TypedDict
 
-import vl_convert
 from scipy import stats
 
-from msrelief.lib.limits import MAX_STUDIES
-from msrelief.stats.errors import MetaAnalysisError
-from msrelief.stats.forest_layout import (
+from msrelief.charts import render
+from msrelief.charts.chart import Chart
+from msrelief.charts.forest_layout import (
     COMPACT,
     WIDE,
     Better,
     favours_layers,
     x_scale_and_axis,
 )
+from msrelief.lib.limits import MAX_STUDIES
+from msrelief.stats.errors import MetaAnalysisError
 from msrelief.stats.meta import MetaResult
 
 __all__ = [
     "MAX_PNG_SCALE",
     "ForestRow",
+    "Practice",
+    "forest_chart",
     "forest_png",
     "forest_spec",
     "forest_svg",
@@ -60,18 +65,46 @@ _METHOD_NAMES = {
 }
 _ROW_HEIGHT = 24
 #: The largest PNG scale factor (2 is print quality).
-MAX_PNG_SCALE = 2.0
+MAX_PNG_SCALE = render.MAX_PNG_SCALE
+#: The columns of :func:`forest_table_rows`, in order.
+COLUMNS = ("label", "kind", "estimate", "ci_low", "ci_high", "weight")
+OBSERVATIONAL = "observational"
+_PRACTICE_COLOUR = "#8a3b00"
 
 
 class ForestRow(TypedDict):
     """One row of the forest plot and of its data table."""
 
     label: str
-    kind: Literal["study", "pooled", "prediction"]
+    kind: Literal["study", "pooled", "prediction", "practice"]
     estimate: float | None
     ci_low: float
     ci_high: float
     weight: float | None
+
+
+@dataclass(frozen=True)
+class Practice:
+    """An observational estimate drawn under the trials' pooled result and never pooled with
+    it: a clinic's pooled change, say. ``estimate``, ``ci_low`` and ``ci_high`` are on the
+    analysis scale (log ratios for a ratio measure, like the studies' ``yi``)."""
+
+    label: str
+    estimate: float
+    ci_low: float
+    ci_high: float
+
+    def __post_init__(self) -> None:
+        numbers = (self.estimate, self.ci_low, self.ci_high)
+        if not all(math.isfinite(value) for value in numbers):
+            raise MetaAnalysisError("the practice estimate and its interval must be numbers")
+        if not self.ci_low <= self.estimate <= self.ci_high:
+            raise MetaAnalysisError(
+                "the practice estimate must lie within its interval (ci_low <= estimate <= "
+                f"ci_high); got {self.estimate:g} in [{self.ci_low:g}, {self.ci_high:g}]"
+            )
+        if not self.label.strip():
+            raise MetaAnalysisError("the practice row needs a label")
 
 
 #: Values drawn on the ratio scale are kept within e^-690 .. e^690 (about 1e-300 .. 1e300), so
@@ -98,10 +131,12 @@ def forest_table_rows(
     labels: Sequence[str] | None = None,
     *,
     back_transform: bool = False,
+    practice: Practice | None = None,
 ) -> list[ForestRow]:
     """Rows with the plotted numbers: one per study (estimate, CI, weight in percent), then
-    the pooled estimate (``kind="pooled"``) and, when there is one, the prediction interval
-    (``kind="prediction"``, ``estimate`` is ``None``)."""
+    the pooled estimate (``kind="pooled"``), when there is one the prediction interval
+    (``kind="prediction"``, ``estimate`` is ``None``) and, when given, the practice row
+    (``kind="practice"``, labelled observational, no weight: it is not pooled)."""
     names = tuple(labels) if labels is not None else result.labels
     if len(names) != result.k:
         raise ValueError(f"{len(names)} labels were given for {result.k} studies")
@@ -132,10 +167,32 @@ def forest_table_rows(
                 ci_high=_scale(result.pi_high, back_transform), weight=None,
             )
         )  # fmt: skip
+    if practice is not None:
+        rows.append(
+            ForestRow(
+                label=f"{practice.label} ({OBSERVATIONAL})", kind="practice",
+                estimate=_scale(practice.estimate, back_transform),
+                ci_low=_scale(practice.ci_low, back_transform),
+                ci_high=_scale(practice.ci_high, back_transform), weight=None,
+            )
+        )  # fmt: skip
     return rows
 
 
-def _describe(result: MetaResult, back_transform: bool, better: Better | None) -> str:
+def _describe_practice(rows: list[ForestRow], pct: int) -> str:
+    for row in rows:
+        if row["kind"] == "practice" and row["estimate"] is not None:
+            return (
+                f" {row['label']}: {row['estimate']:.2f} ({pct}% confidence interval "
+                f"{row['ci_low']:.2f} to {row['ci_high']:.2f}), shown for comparison and "
+                "not pooled."
+            )
+    return ""
+
+
+def _describe(
+    result: MetaResult, back_transform: bool, better: Better | None, rows: list[ForestRow]
+) -> str:
     pct = round(result.level * 100)
     est, lo, hi = (
         _scale(x, back_transform) for x in (result.estimate, result.ci_low, result.ci_high)
@@ -155,7 +212,7 @@ def _describe(result: MetaResult, back_transform: bool, better: Better | None) -
     else:
         side = "below" if better == "lower" else "above"
         text += f" Values {side} {1 if back_transform else 0} favour the treatment."
-    return text
+    return text + _describe_practice(rows, pct)
 
 
 def _fmt(value: float) -> str:
@@ -213,6 +270,20 @@ def _plot_layers(
         {"transform": [{"filter": "datum.kind === 'prediction'"}],
          "mark": {"type": "rule", "strokeDash": [6, 3], "strokeWidth": 2, "color": "#1d4f91"},
          "encoding": {"x": {**x, "field": "ci_low"}, "x2": {"field": "ci_high"}, "y": y}},
+        *_practice_layers(x, y),
+    ]  # fmt: skip
+
+
+def _practice_layers(x: dict[str, Any], y: dict[str, Any]) -> list[dict[str, Any]]:
+    """The observational row: its interval and a hollow circle, in a colour of its own."""
+    practice = {"filter": "datum.kind === 'practice'"}
+    return [
+        {"transform": [practice], "mark": {"type": "rule", "color": _PRACTICE_COLOUR},
+         "encoding": {"x": {**x, "field": "ci_low"}, "x2": {"field": "ci_high"}, "y": y}},
+        {"transform": [practice],
+         "mark": {"type": "point", "shape": "circle", "filled": False, "size": 110,
+                  "strokeWidth": 2, "color": _PRACTICE_COLOUR, "fill": "#ffffff", "opacity": 1},
+         "encoding": {"x": {**x, "field": "estimate"}, "y": y}},
     ]  # fmt: skip
 
 
@@ -251,6 +322,7 @@ def forest_spec(
     back_transform: bool = False,
     better: Better | None = None,
     compact: bool = False,
+    practice: Practice | None = None,
 ) -> dict[str, Any]:
     """Vega-Lite (v6) specification of the forest plot, as a JSON-ready dict.
 
@@ -259,13 +331,13 @@ def forest_spec(
     ``better`` says whether lower or higher values of the outcome are better for the
     treated group (group 1); it decides which side is labelled "favours treatment", and
     without it the plot says that the direction was not stated.
-    ``compact=True`` draws the phone layout (:data:`~msrelief.stats.forest_layout.COMPACT`).
+    ``compact=True`` draws the phone layout (:data:`~msrelief.charts.forest_layout.COMPACT`).
     ``description`` defaults to a plain-language summary of the pooled result; it becomes
-    the chart's accessible description.
+    the chart's accessible description. ``practice`` adds the observational row.
     """
     _check_size(result)
     layout = COMPACT if compact else WIDE
-    rows = forest_table_rows(result, labels, back_transform=back_transform)
+    rows = forest_table_rows(result, labels, back_transform=back_transform, practice=practice)
     values = _values(rows)
     n_rows = max(row["row"] for row in values) + 1
     favours_row = n_rows + (layout.favours_rows - 1) / 2
@@ -297,7 +369,7 @@ def forest_spec(
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "title": {"text": title or "Forest plot", "anchor": "start"},
-        "description": description or _describe(result, back_transform, better),
+        "description": description or _describe(result, back_transform, better, rows),
         "data": {"values": values},
         "hconcat": columns,
         "spacing": 8,
@@ -306,19 +378,28 @@ def forest_spec(
     }
 
 
-def _accessible_svg(svg: str, title: str, description: str, variant: str = "") -> str:
-    """Give the root ``<svg>`` an accessible name and description. ``variant`` keeps the ids
-    of the wide and the compact drawing of one plot apart when a page holds both."""
-    digest = hashlib.sha256((variant + title + description).encode()).hexdigest()[:10]
-    title_id, desc_id = f"forest-title-{digest}", f"forest-desc-{digest}"
-    start = svg.index("<svg")
-    end = svg.index(">", start)
-    attributes = f' role="img" aria-labelledby="{title_id} {desc_id}"'
-    elements = (
-        f'<title id="{title_id}">{html.escape(title)}</title>'
-        f'<desc id="{desc_id}">{html.escape(description)}</desc>'
+def forest_chart(
+    result: MetaResult,
+    labels: Sequence[str] | None = None,
+    **options: Any,
+) -> Chart:
+    """The forest plot as a :class:`~msrelief.charts.chart.Chart`: the spec of
+    :func:`forest_spec` (``options`` are its keyword arguments) and its table rows."""
+    spec = forest_spec(result, labels, **options)
+    rows = forest_table_rows(
+        result,
+        labels,
+        back_transform=bool(options.get("back_transform")),
+        practice=options.get("practice"),
     )
-    return svg[:end] + attributes + ">" + elements + svg[end + 1 :]
+    return Chart(
+        spec=spec,
+        title=spec["title"]["text"],
+        description=spec["description"],
+        columns=COLUMNS,
+        table=tuple(rows),
+        variant="compact" if options.get("compact") else "wide",
+    )
 
 
 def forest_svg(
@@ -328,10 +409,7 @@ def forest_svg(
 ) -> str:
     """The forest plot as an SVG document with ``<title>``, ``<desc>`` and ``role="img"``.
     ``options`` are those of :func:`forest_spec`."""
-    spec = forest_spec(result, labels, **options)
-    svg = str(vl_convert.vegalite_to_svg(json.dumps(spec)))
-    variant = "compact" if options.get("compact") else ""
-    return _accessible_svg(svg, spec["title"]["text"], spec["description"], variant)
+    return render.to_svg(forest_chart(result, labels, **options))
 
 
 def forest_png(
@@ -347,5 +425,4 @@ def forest_png(
     the image at about 1,600 x 10,000 pixels."""
     if not 0 < scale <= MAX_PNG_SCALE:
         raise MetaAnalysisError(f"the PNG scale must be above 0 and at most {MAX_PNG_SCALE:g}")
-    spec = forest_spec(result, labels, **options)
-    return bytes(vl_convert.vegalite_to_png(json.dumps(spec), scale=scale))
+    return render.to_png(forest_chart(result, labels, **options), scale=scale)

@@ -183,10 +183,11 @@ class ResultForm(HouseVoice, forms.ModelForm[Any]):
         model = Result
         fields = [
             "key", "scope", "arm", "versus_arm", "construct", "instrument", "instrument_code",
-            "score_name", "direction", "time_point", "time_point_weeks", *_RESULT_NUMBERS[:2], "n", "mean", "sd", "median", "iqr_low",
-            "iqr_high", "effect_type", "effect_value", "effect_low", "effect_high", "ci_low",
-            "ci_high", "p_operator", "p_value", "p_text", "units", "k", "i2", "tau2", "model",
-            "text", "verification_status", "attribution_confirmed", "source", "notes",
+            "score_name", "direction", "time_point", "time_point_weeks", *_RESULT_NUMBERS[:2],
+            "n", "mean", "sd", "median", "iqr_low", "iqr_high", "effect_type", "effect_value",
+            "effect_low", "effect_high", "ci_low", "ci_high", "p_operator", "p_value", "p_text",
+            "units", "k", "i2", "tau2", "model", "text", "verification_status",
+            "attribution_confirmed", "source", "notes",
         ]  # fmt: skip
         labels = {"arm": "Group", "versus_arm": "Compared with group"}
         help_texts = {
@@ -210,9 +211,7 @@ class ResultForm(HouseVoice, forms.ModelForm[Any]):
             field.queryset = study.arms.all()
             field.empty_label = "None"
         none = ("", "None: not an instrument msrelief ships, or its version is not stated")
-        self.fields["instrument_code"].widget = forms.Select(
-            choices=[none, *instruments.choices()]
-        )
+        self.fields["instrument_code"].widget = forms.Select(choices=[none, *instruments.choices()])
 
 
 class ImportForm(HouseVoice, forms.Form):

@@ -43,6 +43,11 @@ def test_with_the_seed_naderi_2024_is_a_comparator_for_the_fss_at_six_weeks(seed
     assert naderi.finding == "The massage group reported less fatigue than the usual-care group."
 
 
+def test_with_the_seed_the_fss_at_six_weeks_has_naderi_2024_and_the_shiraz_trial(seeded):
+    found = {c.study_key for c in comparators("fss", "total", 6)}
+    assert found == {"naderi2024", "rsr_shiraz_6wk_massage"}
+
+
 def test_with_the_seed_every_fss_trial_result_is_returned_and_no_review(seeded):
     found = [c.study_key for c in comparators("fss")]
     assert "naderi2024" in found and "atashi2014" in found and "rsr_shiraz_6wk_massage" in found

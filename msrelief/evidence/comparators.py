@@ -21,6 +21,7 @@ reviews' pooled estimates, are never returned. The query runs one database query
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -117,7 +118,7 @@ def comparators(
     when given), oldest study first. ``score_name`` may be left empty for an instrument with
     one score. Raises ``ValidationError`` naming ``instrument``, ``score`` or ``weeks``."""
     score = _score(instrument_code, score_name)
-    if time_point_weeks is not None and not time_point_weeks >= 0:
+    if time_point_weeks is not None and not 0 <= time_point_weeks < math.inf:
         raise ValidationError({"weeks": "Must be a number of weeks, 0 or more."})
     rows = _query(instrument_code, score, time_point_weeks)
     baselines = {

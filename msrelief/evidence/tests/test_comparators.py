@@ -194,6 +194,7 @@ def test_the_query_runs_one_database_query_however_many_trials_match(
         ("dass21", "", None, "score"),
         ("fss", "total", -1, "weeks"),
         ("fss", "total", math.nan, "weeks"),
+        ("fss", "total", math.inf, "weeks"),
     ],
 )
 def test_a_bad_question_is_refused_naming_its_field(db, code, score, weeks, field):

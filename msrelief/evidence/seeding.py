@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
@@ -182,6 +183,7 @@ def _fill_match(row: Result, result: seed.Result, counts: Counter[str]) -> None:
         return
     for name in given:
         setattr(row, name, values[name])
+    row.updated_at = timezone.now()
     row.full_clean()
     row.save(update_fields=[*given, "updated_at"])
     audit.record(None, Action.UPDATE, row, clinic=None, changes={**SEED_CHANGES, "fields": given})

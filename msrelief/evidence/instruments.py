@@ -8,23 +8,34 @@ values for the model, the services and the seed loader alike; it imports nothing
 
 from __future__ import annotations
 
-from msrelief.scoring.definition import Definition
-from msrelief.scoring.registry import default_registry, get_definition, versions_of
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from msrelief.scoring.definition import Definition
+
+# The scoring registry (and the FHIR models it loads) is imported on first use, not when the
+# evidence models are imported, so that setting up the apps stays light (core/tests/test_cli).
 
 
 def codes() -> list[str]:
     """Every instrument code msrelief ships, sorted."""
+    from msrelief.scoring.registry import default_registry
+
     return sorted(default_registry().latest)
 
 
 def choices() -> list[tuple[str, str]]:
     """``(code, "code: title")`` for every instrument, for a form's select."""
+    from msrelief.scoring.registry import default_registry
+
     latest = default_registry().latest
     return [(code, f"{code}: {latest[code].title}") for code in sorted(latest)]
 
 
 def definition(code: str) -> Definition | None:
     """The latest definition of ``code``, or None for a code msrelief does not ship."""
+    from msrelief.scoring.registry import get_definition, versions_of
+
     if not versions_of(code):
         return None
     return get_definition(code)
@@ -33,6 +44,8 @@ def definition(code: str) -> Definition | None:
 def score_names(code: str) -> tuple[str, ...]:
     """The scores of every version of ``code``, in the order of the definitions (none for an
     unknown code)."""
+    from msrelief.scoring.registry import get_definition, versions_of
+
     names: list[str] = []
     for version in versions_of(code):
         for name in get_definition(code, version).score_names:
@@ -53,10 +66,10 @@ def match_errors(code: str, score: str) -> dict[str, str]:
         if score:
             return {"score_name": "Choose the matching instrument first, or leave this empty."}
         return {}
-    if not versions_of(code):
+    names = score_names(code)
+    if not names:
         known = ", ".join(codes())
         return {"instrument_code": f"{code!r} is not an instrument msrelief ships ({known})."}
-    names = score_names(code)
     if score and score not in names:
         return {"score_name": f"{score!r} is not a score of {code}; its scores are "
                 f"{', '.join(names)}."}  # fmt: skip

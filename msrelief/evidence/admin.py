@@ -38,5 +38,8 @@ class ArmAdmin(ReadOnlyAdmin):
 
 @admin.register(Result)
 class ResultAdmin(ReadOnlyAdmin):
-    list_display = ["key", "study", "construct", "verification_status", "attribution_confirmed"]
-    list_filter = ["verification_status", "attribution_confirmed"]
+    list_display = [
+        "key", "study", "construct", "instrument_code", "score_name", "time_point_weeks",
+        "verification_status", "attribution_confirmed",
+    ]  # fmt: skip
+    list_filter = ["verification_status", "attribution_confirmed", "instrument_code"]

@@ -7,6 +7,11 @@
   endpoint is rate-limited per client address (429, :mod:`msrelief.core.ratelimit`).
 * ``GET /api/evidence/references`` lists every reference as a CSL-JSON item;
   ``GET /api/evidence/references/{key}`` returns one (404 for an unknown key).
+* ``GET /api/evidence/comparators?instrument=fss&score=total&weeks=6`` lists the trial results
+  on one instrument score (:func:`msrelief.evidence.comparators.comparators`), each with its
+  labelled figure and citation, and the caveat a page must show beside them; a bad question is
+  a 400 naming ``instrument``, ``score`` or ``weeks``. Read only: results are written through
+  the evidence pages (the services), not the API.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from ninja.responses import Status
 from pydantic import Field
 
 from msrelief.core import ratelimit
-from msrelief.evidence import analysis
+from msrelief.evidence import analysis, comparators, instruments
 from msrelief.evidence.citations import close_keys
 from msrelief.evidence.models import Reference
 from msrelief.lib.limits import MAX_STUDIES, MAX_UPLOAD_BYTES
@@ -138,3 +143,84 @@ def reference(request: HttpRequest, key: str) -> Any:
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         return Status(404, {"detail": f"no reference with the key {key!r}{hint}"})
     return Status(200, found.csl())
+
+
+class FigureOut(Schema):
+    kind: Literal["mean_change", "standardised", "difference"]
+    label: str
+    value: float
+    value_source: Literal["reported", "computed"]
+    ci_low: float | None
+    ci_high: float | None
+    ci_source: Literal["reported", "computed"] | None = Field(
+        description="Where the CI comes from; null when there is none (method says why)."
+    )
+    method: str = Field(description="How a computed figure or CI was computed, or why no CI.")
+
+
+class ComparatorOut(Schema):
+    result_key: str
+    study_key: str
+    reference_key: str
+    citation: str = Field(description='A short label, for example "Naderi et al. 2024".')
+    scope: str
+    arm_label: str
+    versus_label: str | None
+    n: int | None
+    arm_n: int | None
+    versus_n: int | None
+    time_point: str
+    time_point_weeks: float | None
+    instrument: str
+    instrument_code: str
+    score_name: str
+    direction: str
+    scale_low: float | None
+    scale_high: float | None
+    figure: FigureOut | None = Field(
+        description="The figure to set beside a client's change; null when none was reported."
+    )
+    reported: str
+    finding: str
+    verification_status: str
+
+
+class FieldErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = Field(description="The messages by query parameter.")
+
+
+class ComparatorsOut(Schema):
+    instrument: str
+    score: str
+    weeks: float | None
+    caveat: str
+    comparators: list[ComparatorOut]
+
+
+@router.get(
+    "/comparators",
+    response={200: ComparatorsOut, 400: FieldErrorOut},
+    summary="Trial results on one instrument score",
+    description="The trial results in the evidence base that used `score` of `instrument` "
+    "(an msrelief instrument code; the score may be left out for an instrument with one score), "
+    "at `weeks` from the start when given. Each has what the paper reported: a mean change, a "
+    "standardised effect or a difference between groups, labelled, with a CI only where it was "
+    "reported or can be computed from reported numbers. Unconfirmed results and reviews are "
+    "left out.",
+)
+def comparator_list(
+    request: HttpRequest, instrument: str, score: str = "", weeks: float | None = None
+) -> Any:
+    found = comparators.comparators(instrument, score, weeks)
+    chosen = score or instruments.sole_score(instrument) or ""
+    return Status(
+        200,
+        {
+            "instrument": instrument,
+            "score": chosen,
+            "weeks": weeks,
+            "caveat": comparators.CAVEAT,
+            "comparators": found,
+        },
+    )

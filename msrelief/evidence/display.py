@@ -26,7 +26,7 @@ COMPARATOR_FIELDS = ("n_randomised", "n_analysed")
 
 
 # Bump when a template change should show at once on a shared cache.
-PAGE_CACHE_VERSION = 2
+PAGE_CACHE_VERSION = 3
 PAGE_CACHE_SECONDS = 7 * 24 * 60 * 60
 
 

@@ -9,7 +9,7 @@ from django import forms
 from msrelief.core.fields import BoundedModelMultipleChoiceField, LinesField
 from msrelief.core.uploads import MAX_UPLOAD_BYTES, read_upload
 from msrelief.core.voice import HouseVoice
-from msrelief.evidence import cslmap
+from msrelief.evidence import cslmap, instruments
 from msrelief.evidence.bibliography import FORMATS
 from msrelief.evidence.bibliography.csl import normalise_doi
 from msrelief.evidence.models import Arm, Claim, Reference, Result, Study
@@ -174,7 +174,7 @@ class ArmForm(HouseVoice, forms.ModelForm[Any]):
 _RESULT_NUMBERS = [
     "scale_low", "scale_high", "n", "mean", "sd", "median", "iqr_low", "iqr_high",
     "effect_value", "effect_low", "effect_high", "ci_low", "ci_high", "p_value", "k", "i2",
-    "tau2",
+    "tau2", "time_point_weeks",
 ]  # fmt: skip
 
 
@@ -182,11 +182,12 @@ class ResultForm(HouseVoice, forms.ModelForm[Any]):
     class Meta:
         model = Result
         fields = [
-            "key", "scope", "arm", "versus_arm", "construct", "instrument", "direction",
-            "time_point", *_RESULT_NUMBERS[:2], "n", "mean", "sd", "median", "iqr_low",
-            "iqr_high", "effect_type", "effect_value", "effect_low", "effect_high", "ci_low",
-            "ci_high", "p_operator", "p_value", "p_text", "units", "k", "i2", "tau2", "model",
-            "text", "verification_status", "attribution_confirmed", "source", "notes",
+            "key", "scope", "arm", "versus_arm", "construct", "instrument", "instrument_code",
+            "score_name", "direction", "time_point", "time_point_weeks", *_RESULT_NUMBERS[:2],
+            "n", "mean", "sd", "median", "iqr_low", "iqr_high", "effect_type", "effect_value",
+            "effect_low", "effect_high", "ci_low", "ci_high", "p_operator", "p_value", "p_text",
+            "units", "k", "i2", "tau2", "model", "text", "verification_status",
+            "attribution_confirmed", "source", "notes",
         ]  # fmt: skip
         labels = {"arm": "Group", "versus_arm": "Compared with group"}
         help_texts = {
@@ -209,6 +210,8 @@ class ResultForm(HouseVoice, forms.ModelForm[Any]):
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = study.arms.all()
             field.empty_label = "None"
+        none = ("", "None: not an instrument msrelief ships, or its version is not stated")
+        self.fields["instrument_code"].widget = forms.Select(choices=[none, *instruments.choices()])
 
 
 class ImportForm(HouseVoice, forms.Form):

@@ -15,7 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils import timezone
 
-from msrelief.evidence import cslmap
+from msrelief.evidence import cslmap, instruments
 
 EARLIEST_YEAR = 1600
 
@@ -346,10 +346,34 @@ class Result(Stamped):
     )
     construct = models.CharField("What was measured", max_length=200)
     instrument = models.CharField(max_length=300, blank=True)
+    instrument_code = models.CharField(
+        "Matching msrelief instrument",
+        max_length=40,
+        blank=True,
+        help_text="The code of the msrelief instrument the study used (for example fss), so a "
+        "client's scores can be set beside it. Leave empty when the study used an instrument "
+        "msrelief does not ship, a modified version, or one whose version is not stated.",
+    )
+    score_name = models.CharField(
+        "Matching score",
+        max_length=60,
+        blank=True,
+        help_text="Which of the instrument's scores this result is about (for example anxiety "
+        "for DASS-21). Empty for an instrument with one score, or when the study reports a "
+        "score msrelief does not compute (such as an SF-36 total).",
+    )
     direction = models.CharField(max_length=100, blank=True)
     scale_low = _number("Lowest possible score")
     scale_high = _number("Highest possible score")
     time_point = models.CharField("Time point", max_length=200, blank=True)
+    time_point_weeks = models.FloatField(
+        "Time point in weeks",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, "Must be 0 or more.")],
+        help_text="Weeks from the start, as a number: 0 for baseline, 6 for the end of week 6. "
+        "Leave empty when the paper does not say.",
+    )
     n = _count("Number of people")
     mean = _number("Mean")
     sd = _positive("Standard deviation")
@@ -407,13 +431,22 @@ class Result(Stamped):
                 name="result_p_between_0_and_1",
                 violation_error_message="The p-value must be between 0 and 1.",
             ),
+            models.CheckConstraint(
+                condition=models.Q(time_point_weeks__isnull=True)
+                | models.Q(time_point_weeks__gte=0),
+                name="result_weeks_not_negative",
+                violation_error_message="The time point in weeks must be 0 or more.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["instrument_code", "score_name"], name="result_instrument_idx")
         ]
 
     def __str__(self) -> str:
         return self.key
 
     def clean(self) -> None:
-        errors = {**self._range_errors(), **self._arm_errors()}
+        errors = {**self._range_errors(), **self._arm_errors(), **self._instrument_errors()}
         if self.p_value is not None and not self.p_operator:
             errors["p_operator"] = "Say whether the p-value was reported as =, < or ≤."
         if errors:
@@ -449,6 +482,9 @@ class Result(Stamped):
         if self.arm_id is not None and self.arm_id == self.versus_arm_id:
             errors["versus_arm"] = "A group cannot be compared with itself."
         return errors
+
+    def _instrument_errors(self) -> dict[str, str]:
+        return instruments.match_errors(self.instrument_code, self.score_name)
 
     @property
     def is_unverified(self) -> bool:

@@ -5,6 +5,10 @@ slug, a claim by claim key, a study by study id, an arm by (study, short name) a
 result id. A record that exists is never changed, so an edit made in the app survives every later
 load; running the load twice changes nothing the second time. Each record created is audited as a
 change made by the system (no actor, no clinic).
+
+One exception: a result loaded before results had an instrument match (``instrument_code``,
+``score_name``, ``time_point_weeks``) and with all three still empty gets the seed's values for
+them, audited as an update by the system; a result with any of the three set is left alone.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
@@ -151,12 +156,38 @@ def _load_study(
         if arm.name not in arms:
             arms[arm.name] = Arm(study=row, name=arm.name, **_arm_fields(arm))
             _save(arms[arm.name], counts)
-    existing = set(Result.objects.filter(study=row).values_list("key", flat=True))
+    existing = {result.key: result for result in Result.objects.filter(study=row)}
     for result, confirmed in [(r, True) for r in study.results] + [
         (r, False) for r in study.unconfirmed_results
     ]:
         if result.id not in existing:
             _save(_result_row(row, arms, result, confirmed), counts)
+        else:
+            _fill_match(existing[result.id], result, counts)
+
+
+#: The count of results given their instrument match by :func:`_fill_match`.
+FILLED = "filled"
+#: The fields that tie a result to an msrelief instrument, added after the first seed loads.
+MATCH_FIELDS = ("instrument_code", "score_name", "time_point_weeks")
+
+
+def _fill_match(row: Result, result: seed.Result, counts: Counter[str]) -> None:
+    """Give a result loaded before these fields existed its instrument match and time point in
+    weeks; a result with any of them set (in the app or by an earlier load) is left alone."""
+    if any(getattr(row, name) not in ("", None) for name in MATCH_FIELDS):
+        return
+    values = {name: getattr(result, name) for name in MATCH_FIELDS}
+    given = sorted(name for name, value in values.items() if value is not None)
+    if not given:
+        return
+    for name in given:
+        setattr(row, name, values[name])
+    row.updated_at = timezone.now()
+    row.full_clean()
+    row.save(update_fields=[*given, "updated_at"])
+    audit.record(None, Action.UPDATE, row, clinic=None, changes={**SEED_CHANGES, "fields": given})
+    counts[FILLED] += 1
 
 
 def _pair(values: tuple[float, ...] | None) -> tuple[float | None, float | None]:
@@ -172,9 +203,11 @@ def _result_row(study: Study, arms: Mapping[str, Arm], result: seed.Result, ok: 
     # A range printed high-to-low ("-0.519 to -0.619") is stored lowest first.
     effect_low, effect_high = _pair(tuple(sorted(result.effect_range or ())))
     plain = ("construct", "n", "mean", "sd", "median", "effect_value", "ci_low",
-             "ci_high", "p_value", "k", "i2", "tau2", "verification_status")  # fmt: skip
-    text = ("instrument", "time_point", "direction", "effect_type", "p_operator", "p_text",
-            "units", "model", "text", "source", "notes")  # fmt: skip
+             "ci_high", "p_value", "k", "i2", "tau2", "verification_status",
+             "time_point_weeks")  # fmt: skip
+    text = ("instrument", "instrument_code", "score_name", "time_point", "direction",
+            "effect_type", "p_operator", "p_text", "units", "model", "text", "source",
+            "notes")  # fmt: skip
     return Result(
         study=study,
         key=result.id,

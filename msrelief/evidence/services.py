@@ -47,11 +47,11 @@ ARM_FIELDS = (
     "second_hand_fields", "notes",
 )  # fmt: skip
 RESULT_FIELDS = (
-    "key", "scope", "arm", "versus_arm", "construct", "instrument", "direction", "scale_low",
-    "scale_high", "time_point", "n", "mean", "sd", "median", "iqr_low", "iqr_high",
-    "effect_type", "effect_value", "effect_low", "effect_high", "ci_low", "ci_high", "p_value",
-    "p_operator", "p_text", "units", "k", "i2", "tau2", "model", "text", "verification_status",
-    "attribution_confirmed", "source", "notes",
+    "key", "scope", "arm", "versus_arm", "construct", "instrument", "instrument_code",
+    "score_name", "direction", "scale_low", "scale_high", "time_point", "time_point_weeks", "n",
+    "mean", "sd", "median", "iqr_low", "iqr_high", "effect_type", "effect_value", "effect_low",
+    "effect_high", "ci_low", "ci_high", "p_value", "p_operator", "p_text", "units", "k", "i2",
+    "tau2", "model", "text", "verification_status", "attribution_confirmed", "source", "notes",
 )  # fmt: skip
 
 

@@ -27,6 +27,7 @@ from dataclasses import MISSING, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
+from msrelief.evidence import instruments
 from msrelief.evidence.bibliography import BibliographyError, normalise_items
 
 from .records import (
@@ -306,6 +307,12 @@ def _load_result(raw: Any, where: _Where) -> Result:
         raise here.fail("sd", "must not be negative")
     if result.scope == "arm" and result.arm is None:
         raise here.fail("arm", "is required when scope is 'arm'")
+    if result.time_point_weeks is not None and result.time_point_weeks < 0:
+        raise here.fail("time_point_weeks", "must be 0 or more")
+    for name, message in instruments.match_errors(
+        result.instrument_code or "", result.score_name or ""
+    ).items():
+        raise here.fail(name, message)
     return result
 
 

@@ -114,9 +114,12 @@ class Result:
     comparison: tuple[str, ...] | None
     construct: str
     instrument: str | None
+    instrument_code: str | None  # an msrelief instrument code (msrelief.scoring), or None
+    score_name: str | None  # which score of that instrument
     direction: str | None
     scale_range: tuple[float, ...] | None
     time_point: str | None
+    time_point_weeks: float | None  # weeks from the start, 0 = baseline
     n: int | None
     mean: float | None
     sd: float | None

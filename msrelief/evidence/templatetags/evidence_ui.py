@@ -6,8 +6,12 @@ import math
 from typing import Any
 
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
-from msrelief.evidence import display
+from msrelief.evidence import display, instruments
+from msrelief.scoring.sources import CITED_KEY as KEY
 
 register = template.Library()
 
@@ -54,3 +58,22 @@ def effect_band(value: Any) -> str:
     if value is None or not isinstance(value, int | float) or not math.isfinite(value):
         return ""
     return display.effect_band(float(value))
+
+
+@register.filter
+def instrument_match(result: Any) -> SafeString | str:
+    """ "Matched to msrelief's FSS (score total)" for a result with an ``instrument_code``, the
+    name linking to the instrument's scoring source on the sources page; "" without one."""
+    definition = instruments.definition(result.instrument_code or "")
+    if definition is None:
+        return ""
+    found = KEY.search(definition.spec.scoring.source or "")
+    href = reverse("instruments-sources") + (f"#{found.group(1)}" if found else "")
+    score = result.score_name or instruments.sole_score(definition.code) or "not stated"
+    return format_html(
+        'Matched to msrelief\'s <a href="{}">{}</a> ({}), score: {}',
+        href,
+        definition.spec.short_title,
+        definition.code,
+        score,
+    )

@@ -122,3 +122,44 @@ def test_the_meta_endpoint_is_rate_limited_per_address_with_retry_after(client, 
     assert refused.status_code == 429
     assert "at most 1 a minute" in refused.json()["detail"]
     assert int(refused["Retry-After"]) >= 1
+
+
+def test_the_comparators_of_the_fss_at_six_weeks_include_naderi_2024(client, seeded):
+    response = client.get("/api/evidence/comparators", {"instrument": "fss", "weeks": "6"})
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["instrument"], body["score"], body["weeks"]) == ("fss", "total", 6)
+    assert "association, not proof" in body["caveat"]
+    naderi = next(c for c in body["comparators"] if c["result_key"] == "naderi2024-fatigue")
+    assert naderi["citation"] == "Naderi et al. 2024" and naderi["reference_key"] == "naderi2024"
+    assert naderi["figure"] is None and naderi["time_point_weeks"] == 6
+
+
+def test_a_comparator_figure_is_given_with_its_label_and_ci_source(client, clinic_admin):
+    from msrelief.evidence import services
+    from msrelief.evidence.tests.conftest import make_arms, make_reference, make_study
+
+    study = make_study(clinic_admin, make_reference(clinic_admin))
+    treated, control = make_arms(clinic_admin, study, n=20)
+    services.create_result(
+        clinic_admin, study, key="g", scope="between_arms", arm=treated, versus_arm=control,
+        construct="anxiety", instrument_code="dass21", score_name="anxiety",
+        effect_type="hedges_g", effect_value=0.5, verification_status="abstract_only",
+    )  # fmt: skip
+    body = client.get("/api/evidence/comparators?instrument=dass21&score=anxiety").json()
+    figure = body["comparators"][0]["figure"]
+    assert figure["label"] == "Hedges' g, Massage vs Usual care"
+    assert figure["ci_source"] == "computed" and figure["ci_low"] == pytest.approx(
+        -0.12941, abs=1e-5
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [("instrument=stai", "instrument"), ("instrument=dass21", "score"),
+     ("instrument=fss&weeks=-2", "weeks")],
+)  # fmt: skip
+def test_a_bad_comparator_question_is_a_400_naming_the_parameter(client, db, query, field):
+    response = client.get(f"/api/evidence/comparators?{query}")
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [field]

@@ -84,3 +84,37 @@ def test_seed_records_are_audited_as_made_by_the_system(seeded):
     event = AuditEvent.objects.filter(object_type="evidence.claim", object_id__isnull=False).first()
     assert event.actor is None and event.clinic is None
     assert event.changes == {"source": "seed"}
+
+
+def test_results_loaded_before_instrument_matching_get_their_match_on_the_next_load(db):
+    load()
+    Result.objects.update(instrument_code="", score_name="", time_point_weeks=None)
+    Result.objects.filter(key="naderi2024-sleep").update(instrument_code="psqi")  # set in the app
+    assert load() == (
+        "Loaded evidence seed data: filled in the instrument match of "
+        f"{seeded_matches() - 1} existing results.\n"
+    )
+    fatigue = Result.objects.get(key="naderi2024-fatigue")
+    assert (fatigue.instrument_code, fatigue.score_name, fatigue.time_point_weeks) == (
+        "fss",
+        "total",
+        6,
+    )
+    sleep = Result.objects.get(key="naderi2024-sleep")
+    assert (sleep.score_name, sleep.time_point_weeks) == ("", None)  # left alone
+    event = AuditEvent.objects.filter(object_id=str(fatigue.pk), action="update").get()
+    assert event.actor is None and event.changes == {
+        "source": "seed",
+        "fields": ["instrument_code", "score_name", "time_point_weeks"],
+    }
+    assert load() == "The evidence base already holds all the seed data.\n"
+
+
+def seeded_matches() -> int:
+    """Seed results with any of the three matching fields given."""
+    return sum(
+        1
+        for study in seed.load_seed().studies
+        for result in study.results + study.unconfirmed_results
+        if (result.instrument_code, result.score_name, result.time_point_weeks) != (None,) * 3
+    )

@@ -46,6 +46,10 @@ def test_a_clinic_admin_adds_a_result(client, clinic_admin, study, arms):
         ({"n": "0"}, "n", "Must be 1 or more"),
         ({"ci_low": "1", "ci_high": "0.2"}, "ci_low", "cannot be above"),
         ({"p_value": "2"}, "p_value", "between 0 and 1"),
+        ({"instrument_code": "stai"}, "instrument_code", "not an instrument msrelief ships"),
+        ({"instrument_code": "fss", "score_name": "anxiety"}, "score_name", "its scores are"),
+        ({"score_name": "total"}, "score_name", "Choose the matching instrument first"),
+        ({"time_point_weeks": "-1"}, "time_point_weeks", "Must be 0 or more"),
     ],
 )
 def test_bad_values_are_named_and_nothing_saved(client, clinic_admin, study, arms, overrides,
@@ -56,6 +60,21 @@ def test_bad_values_are_named_and_nothing_saved(client, clinic_admin, study, arm
     assert response.status_code == 400
     assert f'href="#id_{field}"' in response.text and message in response.text
     assert not Result.objects.exists()
+
+
+def test_a_result_is_matched_to_an_instrument_score_and_week(client, clinic_admin, study, arms):
+    client.force_login(clinic_admin)
+    url = reverse("evidence-result-add", args=[study.key])
+    page = client.get(url).text
+    assert '<option value="dass21">dass21: Depression Anxiety Stress Scales' in page
+    fields = {"instrument_code": "dass21", "score_name": "anxiety", "time_point_weeks": "6"}
+    assert client.post(url, form(*arms, **fields)).status_code == 302
+    result = Result.objects.get()
+    assert (result.instrument_code, result.score_name, result.time_point_weeks) == (
+        "dass21",
+        "anxiety",
+        6.0,
+    )
 
 
 def test_only_this_studys_groups_can_be_chosen(client, clinic_admin, study, arms):

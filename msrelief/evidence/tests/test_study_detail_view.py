@@ -104,3 +104,13 @@ def test_visitors_and_editors_each_get_their_own_version_of_the_page(client, cli
     assert "Edit the study" in page(client, study.key)
     client.logout()
     assert "Edit the study" not in page(client, study.key)
+
+
+def test_a_matched_instrument_is_named_and_links_to_its_scoring_source(client, seeded):
+    response = client.get(reverse("evidence-study", args=["naderi2024"]))
+    outcomes = section(response.text, "Outcomes")
+    link = reverse("instruments-sources") + "#S19c"
+    assert f'Matched to msrelief\'s <a href="{link}">FSS</a> (fss), score: total' in outcomes
+    assert "(mas), score: not stated" in outcomes  # the paper does not say which MAS score
+    assert "Week 6" in outcomes
+    assert "(dass21)" not in outcomes  # the DASS version is not stated, so it is not matched

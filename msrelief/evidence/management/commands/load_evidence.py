@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = (
         "Add the evidence base's missing seed records (safe to run twice). Seed references, "
         "claims, studies, arms and results already present, including edited ones, are left "
-        "alone."
+        "alone, except that a result loaded before results had an instrument match gets one."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -24,5 +24,9 @@ class Command(BaseCommand):
         if not counts:
             self.stdout.write("The evidence base already holds all the seed data.")
             return
+        filled = counts.pop(seeding.FILLED, 0)
         made = ", ".join(f"{count} {kind.lower()}" for kind, count in sorted(counts.items()))
-        self.stdout.write(f"Loaded evidence seed data: created {made}.")
+        parts = [f"created {made}"] if made else []
+        if filled:
+            parts.append(f"filled in the instrument match of {filled} existing results")
+        self.stdout.write(f"Loaded evidence seed data: {'; '.join(parts)}.")

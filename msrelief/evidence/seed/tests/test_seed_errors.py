@@ -86,6 +86,17 @@ CASES: list[tuple[str, Callable[[Data], None], str | None, str | None, str]] = [
      "ma2023", "review", "required"),
     ("studies.json", lambda d: _delete(study(d, "gaballah2023"), "n_analysed"),
      "gaballah2023", "n_analysed", "write null"),
+    ("studies.json", lambda d: first_result(d, "naderi2024").update(instrument_code="sf-36"),
+     "naderi2024-qol", "instrument_code", "not an instrument msrelief ships"),
+    ("studies.json", lambda d: first_result(d, "naderi2024").update(
+         instrument_code="sf36", score_name="total"),
+     "naderi2024-qol", "score_name", "'total' is not a score of sf36"),
+    ("studies.json", lambda d: first_result(d, "naderi2024").update(score_name="total"),
+     "naderi2024-qol", "score_name", "matching instrument first"),
+    ("studies.json", lambda d: first_result(d, "naderi2024").update(time_point_weeks=-6),
+     "naderi2024-qol", "time_point_weeks", "0 or more"),
+    ("studies.json", lambda d: _delete(first_result(d, "naderi2024"), "instrument_code"),
+     "naderi2024-qol", "instrument_code", "write null"),
     ("references.json", lambda d: d[0].pop("title"), "dolcetti2020", "title", "missing"),
 ]  # fmt: skip
 

@@ -1,6 +1,6 @@
 """Demo data: two clinics (to show that one cannot see the other's clients), about twelve
 clients who are entirely fictional, months of their questionnaire results (histories.py), a
-client login for the "Your questionnaires" portal with two weeks of a symptom diary
+client login for the client portal ("Your page", /me/) with two weeks of a symptom diary
 (diary.py), and three clients in care programmes from the trials (programmes.py, which loads
 the evidence base and its templates first). Created through the same services as real data,
 so the demo also has an audit trail."""
@@ -25,7 +25,7 @@ LOGINS = (
     ("admin@demo.msrelief.test", "clinic admin, Harbour Street Clinic"),
     ("therapist@demo.msrelief.test", "therapist, Harbour Street Clinic"),
     ("therapist@other.msrelief.test", "therapist, Hillside Practice (the other clinic)"),
-    ("ana@demo.msrelief.test", "client (a person with MS), Ana Demo-Rowan: Your questionnaires"),
+    ("ana@demo.msrelief.test", "client (a person with MS), Ana Demo-Rowan: her own page at /me/"),
 )
 CLIENT_LOGIN = LOGINS[3][0]
 # Consent comes before the first questionnaire of any course in histories.py.

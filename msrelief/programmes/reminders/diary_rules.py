@@ -143,4 +143,5 @@ def _decision(
     then = timed(base, moment, zone, config.quiet, end_of_day)
     if then.action != SEND:
         return then
-    return altered(base, WAIT, f"the diary time is {config.diary_time:%H:%M} ({zone.key})", moment)
+    at = f"{config.diary_time:%H:%M} ({zone.key})"
+    return altered(base, WAIT, f"the {plan.frequency} symptom diary is due at {at}", moment)

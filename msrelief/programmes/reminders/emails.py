@@ -25,8 +25,9 @@ from msrelief.instruments.models import Administration
 from msrelief.instruments.services.assigning import link_expiry, link_url
 from msrelief.notifications import services as outbox
 from msrelief.notifications.models import Kind, Message
+from msrelief.programmes.reminders import unsubscribe
 from msrelief.programmes.reminders.diary_rules import has_login
-from msrelief.programmes.reminders.models import ReminderKind, UnsubscribeLink
+from msrelief.programmes.reminders.models import ReminderKind
 from msrelief.programmes.reminders.rules import Decision, day_in_words, in_words
 from msrelief.scoring import get_definition
 
@@ -72,15 +73,9 @@ def queue(decision: Decision, now: dt.datetime) -> Message:
 
 def _queue(kind: Kind, to: str, context: dict[str, object], decision: Decision) -> Message:
     """The email, with an unsubscribe link of its own for its recipient."""
-    token = tokens.new_token()
     to_therapist = decision.therapist is not None
-    UnsubscribeLink.objects.create(
-        token_hash=tokens.hash_token(token),
-        client=None if to_therapist else decision.client,
-        user=decision.therapist,
-    )
-    context["unsubscribe_url"] = settings.BASE_URL + reverse(
-        "reminders-unsubscribe", kwargs={"token": token}
+    context["unsubscribe_url"] = unsubscribe.new_link(
+        client=None if to_therapist else decision.client, user=decision.therapist
     )
     about = decision.session or decision.administration or decision.diary
     return outbox.queue_email(kind, to, context, clinic=decision.client.clinic, about=about)

@@ -15,7 +15,7 @@ import django_stubs_ext
 from msrelief.lib import sqlite
 from msrelief.lib.env import env_bool, env_int, env_list, env_rate, env_str
 from msrelief.lib.logconfig import log_level, logging_config
-from msrelief.lib.quiet_hours import parse_quiet_hours
+from msrelief.lib.quiet_hours import parse_quiet_hours, parse_time_of_day
 
 # Lets the type-checked generics of django-stubs (ModelAdmin[User], ModelForm[Client]) be
 # written in the code: at run time Django's classes then accept the subscript.
@@ -256,6 +256,9 @@ PORTAL_LINKS_PER_HOUR = env_int("MSRELIEF_PORTAL_LINKS_PER_HOUR", minimum=0)
 REMINDER_LEAD = timedelta(hours=env_int("MSRELIEF_REMINDER_LEAD_HOURS", minimum=1))
 REMINDER_NUDGE_DAYS = env_int("MSRELIEF_REMINDER_NUDGE_DAYS", minimum=1)
 QUIET_HOURS = parse_quiet_hours("MSRELIEF_QUIET_HOURS", env_str("MSRELIEF_QUIET_HOURS"))
+DIARY_REMINDER_TIME = parse_time_of_day(
+    "MSRELIEF_DIARY_REMINDER_TIME", env_str("MSRELIEF_DIARY_REMINDER_TIME")
+)
 
 # The Learn pages (docs/learn.md): comments, share and follow links, the copyright page.
 LEARN_COMMENTS_PER_MINUTE = env_int("MSRELIEF_COMMENTS_PER_MINUTE")

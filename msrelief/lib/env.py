@@ -187,6 +187,11 @@ SETTINGS: tuple[Setting, ...] = (
         "21:00-08:00",
         "Local hours (recipient's time zone) in which no reminder is sent, or none.",
     ),
+    Setting(
+        "MSRELIEF_DIARY_REMINDER_TIME",
+        "18:00",
+        "Local time (the client's time zone) at which a symptom diary reminder is sent.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -64,3 +64,17 @@ def parse_quiet_hours(name: str, value: str) -> QuietHours:
         )
     start_h, start_m, end_h, end_m = (int(part) for part in match.groups())
     return QuietHours(dt.time(start_h, start_m), dt.time(end_h, end_m))
+
+
+_TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+
+
+def parse_time_of_day(name: str, value: str) -> dt.time:
+    """``18:00`` (24-hour clock) as a time of day; anything else is an error naming the
+    variable."""
+    match = _TIME.match(value.strip().replace(" ", ""))
+    if match is None:
+        raise SettingError(
+            f"{name}={value!r}: write a time of day as HH:MM (24-hour clock), such as 18:00"
+        )
+    return dt.time(int(match.group(1)), int(match.group(2)))

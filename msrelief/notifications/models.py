@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
     SESSION_REMINDER = "session_reminder", "Session reminder to a client"
     QUESTIONNAIRE_REMINDER = "questionnaire_reminder", "Questionnaire reminder to a client"
     OVERDUE_MEASURES = "overdue_measures", "Overdue measures to a therapist"
+    DIARY_REMINDER = "diary_reminder", "Symptom diary reminder to a client"
 
 
 class Delivery(models.TextChoices):

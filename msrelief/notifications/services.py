@@ -30,6 +30,7 @@ SECRET_BODIES = frozenset(
         Kind.SESSION_REMINDER,
         Kind.QUESTIONNAIRE_REMINDER,
         Kind.OVERDUE_MEASURES,
+        Kind.DIARY_REMINDER,
     }
 )
 # Not sent and never to be: the condition that caused it no longer held at send time.

@@ -12,5 +12,10 @@ class ProgrammesConfig(AppConfig):
         from msrelief.notifications.models import Kind
         from msrelief.programmes.reminders.withdraw import message_verdict
 
-        for kind in (Kind.SESSION_REMINDER, Kind.QUESTIONNAIRE_REMINDER, Kind.OVERDUE_MEASURES):
+        for kind in (
+            Kind.SESSION_REMINDER,
+            Kind.QUESTIONNAIRE_REMINDER,
+            Kind.OVERDUE_MEASURES,
+            Kind.DIARY_REMINDER,
+        ):
             withdrawal.register(kind, message_verdict)

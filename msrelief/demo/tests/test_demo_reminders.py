@@ -1,5 +1,6 @@
 """The demo's reminders: right after load-demo, a dry run of send-reminders lists at least one
-reminder and at least one skip with its reason."""
+reminder and at least one skip with its reason, and Ana's diary reminder waiting for the diary
+time."""
 
 import datetime as dt
 from io import StringIO
@@ -30,4 +31,8 @@ def test_a_dry_run_after_loading_the_demo_lists_reminders_and_skips_with_reasons
     assert any("no email address" in line for line in skipped), lines
     assert any("chose no reminders" in line for line in skipped), lines
     assert any("cancelled" in line for line in skipped), lines
+    diary = [line for line in lines if "Symptom diary reminder: " in line]
+    assert [
+        ("  waits  " in line, "daily symptom diary is due at 18:00" in line) for line in diary
+    ] == [(True, True)], lines
     assert not ReminderLog.objects.exists() and Message.objects.count() == messages_before

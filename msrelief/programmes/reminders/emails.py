@@ -1,7 +1,8 @@
 """The reminder emails, written to the outbox inside the sending transaction. Bodies are kept
 minimal: a session's day and time, a questionnaire's name and link, an overdue measure's name
-and due date; never a score or a note. Each email carries its own unsubscribe link (only the
-hash of its token is kept), which works without signing in.
+and due date, "your symptom diary" and the login's diary page; never a score or a note. Each
+email carries its own unsubscribe link (only the hash of its token is kept), which works
+without signing in.
 
 A questionnaire reminder carries a new link to it: the link made when the programme
 scheduled the questionnaire was shown to nobody (only its hash is kept), so the reminder is
@@ -19,11 +20,14 @@ from django.utils import timezone
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.instruments import tokens
+from msrelief.instruments.diary.models import Frequency
 from msrelief.instruments.models import Administration
 from msrelief.instruments.services.assigning import link_expiry, link_url
 from msrelief.notifications import services as outbox
 from msrelief.notifications.models import Kind, Message
-from msrelief.programmes.reminders.models import ReminderKind, UnsubscribeLink
+from msrelief.programmes.reminders import unsubscribe
+from msrelief.programmes.reminders.diary_rules import has_login
+from msrelief.programmes.reminders.models import ReminderKind
 from msrelief.programmes.reminders.rules import Decision, day_in_words, in_words
 from msrelief.scoring import get_definition
 
@@ -43,6 +47,14 @@ def queue(decision: Decision, now: dt.datetime) -> Message:
     if decision.administration is not None:
         context = _questionnaire_context(decision.administration, decision.kind, now)
         return _queue(Kind.QUESTIONNAIRE_REMINDER, client.email, context, decision)
+    if decision.diary is not None:
+        context = {
+            "clinic_name": client.clinic.name,
+            "weekly": decision.diary.frequency == Frequency.WEEKLY,
+            # The standing link is not stored: the login's page, or no link (diary_rules).
+            "url": settings.BASE_URL + reverse("diary-mine") if has_login(client) else "",
+        }
+        return _queue(Kind.DIARY_REMINDER, client.email, context, decision)
     assert decision.therapist is not None
     context = {
         "name": decision.therapist.full_name or decision.therapist.email,
@@ -61,17 +73,11 @@ def queue(decision: Decision, now: dt.datetime) -> Message:
 
 def _queue(kind: Kind, to: str, context: dict[str, object], decision: Decision) -> Message:
     """The email, with an unsubscribe link of its own for its recipient."""
-    token = tokens.new_token()
     to_therapist = decision.therapist is not None
-    UnsubscribeLink.objects.create(
-        token_hash=tokens.hash_token(token),
-        client=None if to_therapist else decision.client,
-        user=decision.therapist,
+    context["unsubscribe_url"] = unsubscribe.new_link(
+        client=None if to_therapist else decision.client, user=decision.therapist
     )
-    context["unsubscribe_url"] = settings.BASE_URL + reverse(
-        "reminders-unsubscribe", kwargs={"token": token}
-    )
-    about = decision.session or decision.administration
+    about = decision.session or decision.administration or decision.diary
     return outbox.queue_email(kind, to, context, clinic=decision.client.clinic, about=about)
 
 

@@ -17,6 +17,7 @@ class ReminderKind(models.TextChoices):
     QUESTIONNAIRE_OPEN = "questionnaire_open", "Questionnaire open"
     QUESTIONNAIRE_NUDGE = "questionnaire_nudge", "Questionnaire still to do"
     MEASURES_OVERDUE = "measures_overdue", "Overdue measure, to the therapist"
+    DIARY = "diary", "Symptom diary reminder"
 
 
 class Outcome(models.TextChoices):

@@ -7,6 +7,8 @@ logs what this decides, and the dry run prints it.
 - A **questionnaire** a programme scheduled is announced on the day it opens (at the first
   moment outside quiet hours), and nudged once ``nudge_days`` later if it is still not done.
 - An **overdue measure** is listed once, in one email a day at most to the therapist.
+- A **symptom diary** the client wants a reminder of is reminded of at the diary time on each
+  day it is due, unless that day's entry exists (``diary_rules``).
 - Nothing goes to a client who chose no reminders or has no email address, nor in quiet hours
   in the recipient's time zone (the client's own, else the site's).
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -24,6 +26,7 @@ from django.utils import dateformat
 
 from msrelief.accounts.models import User
 from msrelief.clients.models import Client, ReminderChannel
+from msrelief.instruments.diary.models import DiaryPlan
 from msrelief.instruments.models import Administration, Status
 from msrelief.lib.quiet_hours import QuietHours
 from msrelief.notifications.models import Kind, Message
@@ -45,10 +48,16 @@ class Config:
     lead: dt.timedelta
     nudge_days: int
     quiet: QuietHours
+    diary_time: dt.time = dt.time(18, 0)  # local, in the client's time zone
 
     @classmethod
     def from_settings(cls) -> Config:
-        return cls(settings.REMINDER_LEAD, settings.REMINDER_NUDGE_DAYS, settings.QUIET_HOURS)
+        return cls(
+            settings.REMINDER_LEAD,
+            settings.REMINDER_NUDGE_DAYS,
+            settings.QUIET_HOURS,
+            settings.DIARY_REMINDER_TIME,
+        )
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,7 @@ class Decision:
     measures: tuple[ScheduledMeasure, ...] = field(default=())
     therapist: User | None = None
     until: dt.datetime | None = None  # when a WAIT may go
+    diary: DiaryPlan | None = None
 
     @property
     def recipient(self) -> str:
@@ -73,12 +83,17 @@ class Decision:
 
 
 def decide(now: dt.datetime, config: Config | None = None) -> list[Decision]:
-    """Every reminder decision at ``now``: sessions, questionnaires, then overdue measures."""
+    """Every reminder decision at ``now``: sessions, questionnaires, overdue measures, then
+    symptom diaries."""
+    # Imported here: the diary's rules build on this module's helpers.
+    from msrelief.programmes.reminders import diary_rules
+
     config = config or Config.from_settings()
     return [
         *session_decisions(now, config),
         *questionnaire_decisions(now, config),
         *overdue_decisions(now, config),
+        *diary_rules.diary_decisions(now, config),
     ]
 
 
@@ -113,7 +128,7 @@ def client_refusal(client: Client) -> str:
     return ""
 
 
-def _sent(kind: ReminderKind, keys: Iterable[str]) -> set[str]:
+def sent_keys(kind: ReminderKind, keys: Iterable[str]) -> set[str]:
     return set(
         ReminderLog.objects.filter(
             kind=kind, about_key__in=list(keys), outcome=Outcome.SENT
@@ -121,37 +136,26 @@ def _sent(kind: ReminderKind, keys: Iterable[str]) -> set[str]:
     )
 
 
-def _timed(
+def timed(
     base: Decision, now: dt.datetime, zone: ZoneInfo, quiet: QuietHours, deadline: dt.datetime
 ) -> Decision:
     """``base`` (a SEND) as it stands at ``now``: sent, waiting for quiet hours to end, or
     skipped when quiet hours last until ``deadline``."""
     refusal = client_refusal(base.client) if base.therapist is None else ""
     if refusal:
-        return _with(base, SKIP, refusal)
+        return altered(base, SKIP, refusal)
     until = quiet.next_allowed(now, zone)
     if until >= deadline:
-        return _with(
+        return altered(
             base, SKIP, f"quiet hours ({quiet.text}, {zone.key}) last until it is too late"
         )
     if until > now:
-        return _with(base, WAIT, f"quiet hours ({quiet.text}, {zone.key})", until)
+        return altered(base, WAIT, f"quiet hours ({quiet.text}, {zone.key})", until)
     return base
 
 
-def _with(base: Decision, action: str, reason: str, until: dt.datetime | None = None) -> Decision:
-    return Decision(
-        base.kind,
-        action,
-        reason,
-        base.client,
-        base.about_key,
-        base.session,
-        base.administration,
-        base.measures,
-        base.therapist,
-        until,
-    )
+def altered(base: Decision, action: str, reason: str, until: dt.datetime | None = None) -> Decision:
+    return replace(base, action=action, reason=reason, until=until)
 
 
 def session_decisions(now: dt.datetime, config: Config) -> list[Decision]:
@@ -163,7 +167,7 @@ def session_decisions(now: dt.datetime, config: Config) -> list[Decision]:
         .select_related("enrolment__client__clinic")
         .order_by("starts_at", "id")
     )
-    sent = _sent(ReminderKind.SESSION, (session_key(s) for s in sessions))
+    sent = sent_keys(ReminderKind.SESSION, (session_key(s) for s in sessions))
     decisions = []
     for session in sessions:
         key = session_key(session)
@@ -185,13 +189,13 @@ def _session_decision(
     if session.status != SessionStatus.PLANNED:
         if started:
             return None  # recorded after it began: nothing was due any more
-        return _with(base, SKIP, f"the session on {when} is {session.status_text.lower()}")
+        return altered(base, SKIP, f"the session on {when} is {session.status_text.lower()}")
     if started:
-        return _with(base, SKIP, f"the session on {when} began before a reminder could go")
+        return altered(base, SKIP, f"the session on {when} began before a reminder could go")
     if session.enrolment.status != EnrolmentStatus.ACTIVE:
         state = session.enrolment.get_status_display().lower()
-        return _with(base, SKIP, f"the client's programme is {state}")
-    return _timed(base, now, client.zone, config.quiet, session.starts_at)
+        return altered(base, SKIP, f"the client's programme is {state}")
+    return timed(base, now, client.zone, config.quiet, session.starts_at)
 
 
 def questionnaire_decisions(now: dt.datetime, config: Config) -> list[Decision]:
@@ -208,7 +212,7 @@ def questionnaire_decisions(now: dt.datetime, config: Config) -> list[Decision]:
     )
     keys = [administration_key(m.administration) for m in measures if m.administration]
     sent = {
-        kind: _sent(kind, keys)
+        kind: sent_keys(kind, keys)
         for kind in (ReminderKind.QUESTIONNAIRE_OPEN, ReminderKind.QUESTIONNAIRE_NUDGE)
     }
     decisions = []
@@ -243,14 +247,14 @@ def _questionnaire_decision(
     base = Decision(kind, SEND, what, client, key, administration=administration)
     refusal = _questionnaire_refusal(measure, administration, now, nudge)
     if refusal:
-        return _with(base, SKIP, refusal)
+        return altered(base, SKIP, refusal)
     # The last moment worth it: the next reminder's day, or the link's end.
     days_left = 2 * config.nudge_days if nudge else config.nudge_days
     last_day = administration.available_from + dt.timedelta(days=days_left)
     deadline = dt.datetime.combine(last_day, dt.time(), tzinfo=zone)
     if administration.token_expires_at is not None:
         deadline = min(deadline, administration.token_expires_at)
-    return _timed(base, now, zone, config.quiet, deadline)
+    return timed(base, now, zone, config.quiet, deadline)
 
 
 def _questionnaire_refusal(
@@ -293,7 +297,7 @@ def overdue_decisions(now: dt.datetime, config: Config) -> list[Decision]:
         .select_related("enrolment__client__clinic", "enrolment__therapist", "administration")
         .order_by("due_on", "id")
     )
-    sent = _sent(ReminderKind.MEASURES_OVERDUE, (measure_key(m) for m in measures))
+    sent = sent_keys(ReminderKind.MEASURES_OVERDUE, (measure_key(m) for m in measures))
     by_therapist: dict[User, list[ScheduledMeasure]] = defaultdict(list)
     for measure in measures:
         if measure_key(measure) not in sent:
@@ -323,9 +327,9 @@ def _overdue_decision(
         therapist=therapist,
     )
     if not therapist.is_active:
-        return _with(base, SKIP, "the therapist's login is switched off")
+        return altered(base, SKIP, "the therapist's login is switched off")
     if StaffOptOut.objects.filter(user=therapist).exists():
-        return _with(base, SKIP, "the therapist chose no overdue-measure emails")
+        return altered(base, SKIP, "the therapist chose no overdue-measure emails")
     midnight = dt.datetime.combine(now.astimezone(zone).date(), dt.time(), tzinfo=zone)
     earlier = ReminderLog.objects.filter(
         kind=ReminderKind.MEASURES_OVERDUE,
@@ -336,5 +340,5 @@ def _overdue_decision(
     if earlier.exists():
         tomorrow = midnight + dt.timedelta(days=1)
         until = config.quiet.next_allowed(tomorrow.astimezone(dt.UTC), zone)
-        return _with(base, WAIT, "one overdue-measure email a day; one went today", until)
-    return _timed(base, now, zone, config.quiet, now + dt.timedelta(days=1))
+        return altered(base, WAIT, "one overdue-measure email a day; one went today", until)
+    return timed(base, now, zone, config.quiet, now + dt.timedelta(days=1))

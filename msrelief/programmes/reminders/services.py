@@ -90,6 +90,8 @@ def _recheck(decision: Decision, now: dt.datetime) -> str:
         return withdraw.session_reason(decision.session.pk, decision.about_key, now)
     if decision.administration is not None:
         return withdraw.administration_reason(decision.administration.pk)
+    if decision.diary is not None:
+        return withdraw.diary_reason(decision.diary.pk, decision.about_key, now)
     therapist_id = decision.therapist.pk if decision.therapist else None
     return withdraw.overdue_reason([m.pk for m in decision.measures], therapist_id)
 

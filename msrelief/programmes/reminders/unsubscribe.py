@@ -5,9 +5,12 @@ keeps working, so that the page can offer to start again. Audited, with no actor
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 
+from msrelief.accounts.models import User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.clients.models import Client, ReminderChannel
@@ -15,6 +18,14 @@ from msrelief.instruments import tokens
 from msrelief.programmes.reminders.models import StaffOptOut, UnsubscribeLink
 
 MAX_TOKEN_LENGTH = 100
+
+
+def new_link(client: Client | None = None, user: User | None = None) -> str:
+    """A new unsubscribe link for one reminder email to ``client`` or to ``user`` (a therapist):
+    its full address, holding a token of which only the hash is kept."""
+    token = tokens.new_token()
+    UnsubscribeLink.objects.create(token_hash=tokens.hash_token(token), client=client, user=user)
+    return settings.BASE_URL + reverse("reminders-unsubscribe", kwargs={"token": token})
 
 
 def link_or_404(token: str) -> UnsubscribeLink:

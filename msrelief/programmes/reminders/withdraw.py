@@ -1,8 +1,9 @@
 """ "Is it still true?", asked twice: in the transaction that queues a reminder (the rows read
 again, locked), and by the worker just before the email leaves (``notifications.withdrawal``),
 since a retry may come hours later. A session cancelled or moved, a questionnaire done or
-cancelled, a client who opted out or whose address was removed: the reminder is withdrawn and
-its log says why. A try that would land in quiet hours waits for them to end."""
+cancelled, a diary filled in (or its day over), a client who opted out or whose address was
+removed: the reminder is withdrawn and its log says why. A try that would land in quiet
+hours waits for them to end."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from msrelief.clients.models import Client
+from msrelief.instruments.diary.models import DiaryPlan
 from msrelief.instruments.models import Administration, Status
 from msrelief.notifications.models import Message
 from msrelief.notifications.withdrawal import GO, Verdict
 from msrelief.programmes.models import PlannedSession, ScheduledMeasure, SessionStatus
-from msrelief.programmes.reminders import rules
+from msrelief.programmes.reminders import diary_rules, rules
 from msrelief.programmes.reminders.models import Outcome, ReminderKind, ReminderLog, StaffOptOut
 
 
@@ -55,6 +57,28 @@ def administration_reason(administration_id: int | None) -> str:
     return rules.client_refusal(Client.objects.get(pk=administration.client_id))
 
 
+def diary_reason(plan_id: int | None, key: str, now: dt.datetime) -> str:
+    """Why the reminder ``key`` of this diary should not go at ``now``, or "". The diary is
+    locked, as a check-in locks it: a check-in and this look cannot pass each other."""
+    plan = (
+        DiaryPlan.objects.select_for_update()
+        .select_related("client__user")
+        .filter(pk=plan_id or 0)
+        .first()
+    )
+    day = diary_rules.day_of_key(key)
+    if plan is None or day is None:
+        return "the symptom diary no longer exists"
+    if not plan.wants_reminder:
+        return "the client no longer wants a diary reminder"
+    zone = plan.client.zone
+    if now.astimezone(zone).date() != day:
+        return f"the diary's day ({rules.day_in_words(day)}) is over"
+    if diary_rules.done_on(plan.pk, day, zone):
+        return f"the diary of {rules.day_in_words(day)} is already filled in"
+    return diary_rules.way_in_refusal(plan) or rules.client_refusal(plan.client)
+
+
 def overdue_reason(measure_ids: list[int], therapist_id: int | None) -> str:
     """Why an overdue-measure email should not go: all its measures are closed, or the
     therapist opted out."""
@@ -69,6 +93,8 @@ def overdue_reason(measure_ids: list[int], therapist_id: int | None) -> str:
 def log_reason(log: ReminderLog, now: dt.datetime) -> str:
     if log.kind == ReminderKind.SESSION:
         return session_reason(log.session_id, log.about_key, now)
+    if log.kind == ReminderKind.DIARY:
+        return diary_reason(diary_rules.plan_of_key(log.about_key), log.about_key, now)
     return administration_reason(log.administration_id)
 
 

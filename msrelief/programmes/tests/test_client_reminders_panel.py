@@ -44,3 +44,27 @@ def test_the_record_says_when_no_reminder_can_go_for_want_of_an_address(
 def test_an_outsider_cannot_see_the_record_or_its_reminders(client, outsider, ms_client):
     client.force_login(outsider)
     assert client.get(f"/clients/{ms_client.pk}/").status_code == 404
+
+
+def test_the_record_lists_the_diary_reminders_sent_and_skipped_with_their_reasons(
+    client, therapist, ms_client, time_machine
+):
+    from msrelief.instruments.diary import services as diary
+
+    time_machine.move_to(nz(MONDAY, 7), tick=False)
+    robin = with_email(therapist, ms_client, time_zone="Pacific/Auckland")
+    plan, _token = diary.start_diary(therapist, robin, "daily", wants_reminder=True)
+    pass_at(time_machine, nz(MONDAY, 18), ReminderKind.DIARY)
+    tuesday = MONDAY + dt.timedelta(days=1)
+    diary.check_in(plan, {"nrs-sleep": 6.0}, None, "link", at=nz(tuesday, 9))
+    pass_at(time_machine, nz(tuesday, 18), ReminderKind.DIARY)
+    client.force_login(therapist)
+    page = client.get(f"/clients/{robin.pk}/").text
+    assert (
+        "Symptom diary reminder — <strong>sent</strong>, daily symptom diary due on "
+        "Monday 2 March 2026 at 18:00"
+    ) in page
+    assert (
+        "Symptom diary reminder — <strong>not sent</strong>, the diary of 3 March 2026 is "
+        "already filled in"
+    ) in page

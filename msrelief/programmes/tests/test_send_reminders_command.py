@@ -45,6 +45,19 @@ def test_a_dry_run_lists_what_it_would_send_and_skip_and_writes_nothing(enrolmen
     assert not Message.objects.exists() and not ReminderLog.objects.exists()
 
 
+def test_a_dry_run_lists_the_diary_reminder_due_at_the_diary_time(enrolment, therapist):
+    from msrelief.instruments.diary import services as diary
+
+    diary.start_diary(therapist, enrolment.client, "daily", wants_reminder=True)
+    lines = run("--dry-run", "--at", "2026-03-01T18:00")
+    assert (
+        "2026-03-01 18:00 Pacific/Auckland  would send  client #"
+        f"{enrolment.client.pk:<6}  Symptom diary reminder: daily symptom diary due on "
+        "Sunday 1 March 2026 at 18:00"
+    ) in lines, lines
+    assert not Message.objects.exists() and not ReminderLog.objects.exists()
+
+
 def test_a_real_pass_prints_each_reminder_sent_with_its_recipient_kind_and_reason(enrolment):
     lines = run("--at", "2026-03-01T10:00")
     assert any(

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programmes", "0003_reminders"),
+        ("programmes", "0004_calendar_feed"),
     ]
 
     operations = [

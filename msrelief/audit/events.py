@@ -231,6 +231,11 @@ EVENTS: dict[str, EventType] = dict(
             "{actor} exported the cohort outcomes of {object}",
         ),
         _e(
+            "clinic.responses_exported",
+            Action.VIEW,
+            "{actor} exported the responses of {object}",
+        ),
+        _e(
             "client.data_exported",
             Action.VIEW,
             "{actor} downloaded everything kept about {object}",

@@ -8,7 +8,9 @@ client or a value.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from collections.abc import Iterator
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from msrelief.accounts.models import Clinic, User
@@ -16,6 +18,8 @@ from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.reports.cohort.build import CohortReport, Progress, build_report
 from msrelief.reports.cohort.queries import CohortFilters
+from msrelief.reports.exports.formats import FORMATS, Row, row_count, rows_of
+from msrelief.reports.exports.records import ExportPlan, plan_export
 
 
 def _record(actor: User | None, clinic: Clinic, report: CohortReport, event: str) -> None:
@@ -43,3 +47,48 @@ def export_cohort(
     report = build_report(clinic, filters, progress)
     _record(None, clinic, report, "clinic.cohort_exported")
     return report
+
+
+# --- Response exports (docs/exports.md) ---------------------------------------------------
+
+
+def _record_export(actor: User | None, plan: ExportPlan, form: str) -> int:
+    rows = row_count(plan, form)
+    changes: dict[str, object] = {"format": form, "rows": rows, "responses": plan.responses}
+    if plan.unknown:
+        changes["left_out"] = dict(plan.unknown)
+    if actor is None:
+        changes["via"] = "command line"
+    with transaction.atomic():
+        audit.record(
+            actor, Action.VIEW, plan.clinic, clinic=plan.clinic, changes=changes,
+            event="clinic.responses_exported",
+        )  # fmt: skip
+    return rows
+
+
+def _checked_format(form: str) -> str:
+    if form not in FORMATS:
+        raise ValidationError(
+            {"format": f"{form!r} is not an export format; use long, wide or dictionary."}
+        )
+    return form
+
+
+def export_responses(actor: User, form: str) -> tuple[ExportPlan, Iterator[Row]]:
+    """``actor``'s clinic's current responses in ``form`` (long, wide or dictionary), for its
+    clinic admins only; audited as ``clinic.responses_exported`` with the format and the row
+    count, before the first row is written. The rows are produced as they are read."""
+    if not actor.is_authenticated or not actor.is_clinic_admin or actor.clinic is None:
+        raise PermissionDenied("Only the clinic's admins can export its responses.")
+    plan = plan_export(actor.clinic)
+    _record_export(actor, plan, _checked_format(form))
+    return plan, rows_of(plan, form)
+
+
+def export_responses_for(clinic: Clinic, form: str) -> tuple[ExportPlan, int, Iterator[Row]]:
+    """The same for the command line (run by whoever runs the server), audited "via: command
+    line"; also gives the row count, for the progress bar."""
+    plan = plan_export(clinic)
+    rows = _record_export(None, plan, _checked_format(form))
+    return plan, rows, rows_of(plan, form)

@@ -1,7 +1,13 @@
 from django.urls import path
 
-from msrelief.reports import views
+from msrelief.reports import views, views_exports
 
 urlpatterns = [
     path("cohort/", views.cohort, name="reports-cohort"),
+]
+
+# Response exports (docs/exports.md).
+urlpatterns += [
+    path("exports/", views_exports.exports, name="reports-exports"),
+    path("exports/<slug:form>.csv", views_exports.download, name="reports-export-download"),
 ]

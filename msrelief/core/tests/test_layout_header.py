@@ -41,7 +41,7 @@ def test_the_header_menu_link_leads_to_the_same_links_at_the_foot_of_the_page(cl
     assert in_header == at_foot
     assert [name for _, name in at_foot] == [
         "Learn", "Evidence", "Clients", "Programmes", "Cohort", "Audit log", "Licensed wording",
-        "Messages", "Logins", "Password",
+        "Exports", "Messages", "Logins", "Password",
     ]  # fmt: skip
     assert "Signed in as Alex Admin" in foot_menu(page)
 
@@ -49,7 +49,7 @@ def test_the_header_menu_link_leads_to_the_same_links_at_the_foot_of_the_page(cl
 def test_a_therapist_is_not_offered_the_clinic_admin_pages(client, therapist):
     client.force_login(therapist)
     page = client.get(reverse("clients-dashboard")).text
-    for admin_only in ("Audit log", "Licensed wording", "Messages", "Logins"):
+    for admin_only in ("Audit log", "Licensed wording", "Exports", "Messages", "Logins"):
         assert f">{admin_only}</a>" not in page
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "msrelief.learn",
     "msrelief.reports",
     "msrelief.portal",
+    "msrelief.privacy",
     "msrelief.notifications",
     "msrelief.core",
     "msrelief.demo",

@@ -35,6 +35,7 @@ urlpatterns = [
     path("programmes/", include("msrelief.programmes.urls")),
     path("reports/", include("msrelief.reports.urls")),
     path("", include("msrelief.portal.urls")),
+    path("", include("msrelief.privacy.urls")),
     path("unsubscribe/", include("msrelief.programmes.reminders.urls")),
     path("", include("msrelief.instruments.urls_staff")),
     path("", include("msrelief.instruments.urls_fill")),

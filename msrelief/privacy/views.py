@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 
 from msrelief.accounts.models import Role
 from msrelief.clients import permissions
+from msrelief.clients.models import Client
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.signin import recent_auth_required
+from msrelief.portal.views_pages import client_page
 from msrelief.privacy import forms, services
 
 
@@ -23,7 +25,7 @@ def erase(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     client = permissions.get_client_or_404(request.user, pk)
     if request.user.role != Role.CLINIC_ADMIN:
         raise PermissionDenied("Only the clinic admin can erase a client.")
-    form = forms.EraseForm(request.POST or None, number=client.pk)
+    form = forms.EraseForm(request.POST if request.method == "POST" else None, number=client.pk)
     if request.method == "POST" and form.is_valid():
         try:
             services.erase_client(request.user, client, form.cleaned_data["reason"])
@@ -39,7 +41,7 @@ def erase(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
 @staff_required
 def withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     client = permissions.get_client_or_404(request.user, pk)
-    form = forms.WithdrawForm(request.POST or None)
+    form = forms.WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.withdraw_consent(request.user, client, form.cleaned_data["withdrawn_on"])
@@ -73,3 +75,18 @@ def restriction(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
             else "Processing is restricted: the record stays readable, nothing new is accepted.",
         )
     return redirect("clients-detail", pk=client.pk)
+
+
+@client_page
+def withdraw_own(request: AuthenticatedRequest, client: Client) -> HttpResponse:
+    """The client withdraws their own consent from their portal (a confirm page, then POST)."""
+    done = client.restricted_since is not None and client.withdrawals.exists()
+    if request.method == "POST" and not done:
+        try:
+            services.withdraw_own_consent(request.user, client)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Your withdrawal of consent is recorded.")
+            return redirect("portal-consent")
+    return render(request, "privacy/withdraw_own.html", {"client": client, "done": done})

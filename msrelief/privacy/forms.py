@@ -27,7 +27,7 @@ class EraseForm(forms.Form):
         self.number = number
 
     def clean_client_number(self) -> str:
-        typed = self.cleaned_data["client_number"].strip().lstrip("#")
+        typed = str(self.cleaned_data["client_number"]).strip().lstrip("#")
         if typed != str(self.number):
             raise forms.ValidationError(
                 f"Type {self.number}, the number of this client, to confirm the erasure."

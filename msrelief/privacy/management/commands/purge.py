@@ -11,8 +11,8 @@ from msrelief.privacy import retention
 
 class Command(BaseCommand):
     help = (
-        "Remove what is kept longer than the retention settings (clients erased, old "
-        "messages and sign-in links deleted); --dry-run only says how many of each."
+        "Remove what is kept past the retention settings. Clients are erased, old messages "
+        "and sign-in links deleted; --dry-run only says how many of each."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

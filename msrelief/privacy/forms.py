@@ -6,10 +6,11 @@ from typing import Any
 
 from django import forms
 
+from msrelief.core.voice import HouseVoice
 from msrelief.privacy.models import Tombstone
 
 
-class EraseForm(forms.Form):
+class EraseForm(HouseVoice, forms.Form):
     client_number = forms.CharField(
         label="Type the client number to confirm",
         max_length=20,
@@ -35,7 +36,7 @@ class EraseForm(forms.Form):
         return typed
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(HouseVoice, forms.Form):
     withdrawn_on = forms.DateField(
         label="Date the client withdrew their consent",
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "msrelief.learn",
     "msrelief.reports",
     "msrelief.portal",
+    "msrelief.privacy",
     "msrelief.notifications",
     "msrelief.core",
     "msrelief.demo",
@@ -251,6 +252,11 @@ QUESTIONNAIRE_LINK_DAYS = env_int("MSRELIEF_LINK_DAYS")
 PORTAL_LINK_MINUTES = env_int("MSRELIEF_PORTAL_LINK_MINUTES", minimum=1)
 PORTAL_INVITE_DAYS = env_int("MSRELIEF_PORTAL_INVITE_DAYS", minimum=1)
 PORTAL_LINKS_PER_HOUR = env_int("MSRELIEF_PORTAL_LINKS_PER_HOUR", minimum=0)
+
+# Retention (docs/privacy.md "Retention"), applied by `msrelief purge`.
+RETAIN_CLIENT_YEARS = env_int("MSRELIEF_RETAIN_CLIENT_YEARS", minimum=1)
+RETAIN_MESSAGES_DAYS = env_int("MSRELIEF_RETAIN_MESSAGES_DAYS", minimum=1)
+RETAIN_LINK_TOKENS_DAYS = env_int("MSRELIEF_RETAIN_LINK_TOKENS_DAYS", minimum=1)
 
 # Reminders between sessions (docs/programmes.md "Reminders"), sent by the worker's pass.
 REMINDER_LEAD = timedelta(hours=env_int("MSRELIEF_REMINDER_LEAD_HOURS", minimum=1))

@@ -37,6 +37,7 @@ urlpatterns = [
     path("programmes/", include("msrelief.programmes.urls")),
     path("reports/", include("msrelief.reports.urls")),
     path("", include("msrelief.portal.urls")),
+    path("", include("msrelief.privacy.urls")),
     path("unsubscribe/", include("msrelief.programmes.reminders.urls")),
     path("calendar/", include("msrelief.programmes.calendar.urls")),
     path("", include("msrelief.instruments.urls_staff")),

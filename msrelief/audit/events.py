@@ -60,6 +60,7 @@ NAMESPACES = {
     "learn.rating": "rating",
     "learn.comment": "comment",
     "portal.signinlink": "sign_in_link",
+    "privacy.consentwithdrawal": "consent",
 }
 VERBS = {
     Action.CREATE: "created",
@@ -100,6 +101,14 @@ EVENTS: dict[str, EventType] = dict(
             "{object} asked for overdue-measure emails again, through an email's link",
         ),
         _e("consent.recorded", Action.CREATE, "{actor} recorded {object}"),
+        _e("consent.withdrawn", Action.CREATE, "{actor} recorded {object}"),
+        _e("client.erased", Action.DELETE, "{actor} erased {object} and everything about them"),
+        _e("client.restricted", Action.UPDATE, "{actor} restricted processing of {object}"),
+        _e(
+            "client.restriction_lifted",
+            Action.UPDATE,
+            "{actor} lifted the restriction of processing of {object}",
+        ),
         _e("history.added", Action.CREATE, "{actor} added {object} to a client's history"),
         _e("history.changed", Action.UPDATE, "{actor} changed {object} in a client's history"),
         _e("history.removed", Action.DELETE, "{actor} removed {object} from a client's history"),

@@ -29,6 +29,7 @@ LABELS = {
     "programmes.sessionrating": "Session rating",
     "portal.signinlink": "Sign-in link",
     "programmes.calendarfeed": "Calendar feed",
+    "privacy.consentwithdrawal": "Consent withdrawal",
 }
 
 
@@ -50,6 +51,16 @@ def _client_ref(obj: models.Model | None) -> int | None:
         return int(obj.pk)
     client_id = getattr(obj, "client_id", None)
     return int(client_id) if client_id is not None else None
+
+
+def _actor_name(actor: User | None) -> str:
+    """Who acted, as the trail keeps it: a staff member's address; a client's login only by
+    its number (``client login #7``), so that the trail names no client (docs/privacy.md)."""
+    if actor is None:
+        return ""
+    if getattr(actor, "role", "") == "client":
+        return f"client login #{actor.pk}"
+    return str(actor.email)
 
 
 def record(
@@ -77,7 +88,7 @@ def record(
     ctx = context.current()
     written = AuditEvent(
         actor=actor if actor is not None and actor.pk else None,
-        actor_email=actor.email if actor is not None else "",
+        actor_email=_actor_name(actor),
         action=action,
         event=kind.name,
         object_type=label_lower,

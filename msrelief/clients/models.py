@@ -103,6 +103,13 @@ class Client(models.Model):
         "Leave empty for the clinic's.",
     )
     notes = models.TextField(blank=True)
+    # Restriction of processing (UK GDPR art. 18): while set, the record stays readable but no
+    # new questionnaire, reminder, diary entry or enrolment is accepted (clients/restriction.py).
+    restricted_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When processing of this client's information was restricted, if it is.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 

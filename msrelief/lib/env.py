@@ -93,6 +93,21 @@ SETTINGS: tuple[Setting, ...] = (
         "Sign-in links to the client portal one login is sent in an hour at most.",
     ),
     Setting(
+        "MSRELIEF_RETAIN_CLIENT_YEARS",
+        "8",
+        "Years after a client's last contact before `msrelief purge` erases their record.",
+    ),
+    Setting(
+        "MSRELIEF_RETAIN_MESSAGES_DAYS",
+        "365",
+        "Days a sent or failed message stays in the outbox before `msrelief purge` removes it.",
+    ),
+    Setting(
+        "MSRELIEF_RETAIN_LINK_TOKENS_DAYS",
+        "30",
+        "Days a used or expired portal sign-in link is kept before `msrelief purge` removes it.",
+    ),
+    Setting(
         "MSRELIEF_RATE_LIMIT",
         "30",
         "POSTs a minute one client address may send to each public endpoint; 0 turns it off.",

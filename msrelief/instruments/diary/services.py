@@ -15,6 +15,7 @@ from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.clients.models import Client
 from msrelief.clients.permissions import staff_client
+from msrelief.clients.restriction import ensure_unrestricted
 from msrelief.instruments import tokens
 from msrelief.instruments.diary.models import DiaryEntry, DiaryPlan, Frequency, Route
 from msrelief.instruments.diary.questions import CODES, FIELD_OF, HEADING_OF
@@ -44,6 +45,7 @@ def start_diary(
     """Start ``client``'s symptom diary; returns the plan and its standing link's token, which
     is not stored (only its hash), so this is the one moment it can be shown."""
     client = staff_client(actor, client)
+    ensure_unrestricted(client, "a symptom diary")
     frequency = _frequency(frequency)
     if DiaryPlan.objects.select_for_update().filter(client=client).exists():
         raise ValidationError(f"{client.display_name} already has a symptom diary.")
@@ -106,6 +108,7 @@ def change_diary(actor: User, plan: DiaryPlan, frequency: str, wants_reminder: b
 def new_diary_link(actor: User, plan: DiaryPlan) -> tuple[DiaryPlan, str]:
     """A new standing link (shown once, like the first); the one before stops working at once."""
     locked = _locked(actor, plan)
+    ensure_unrestricted(locked.client, "a new diary link")
     token = tokens.new_token()
     locked.token_hash = tokens.hash_token(token)
     locked.link_made_at = timezone.now()
@@ -197,6 +200,7 @@ def check_in(
         if key and earlier.submission_key == key:
             return earlier
         raise AlreadyDone(earlier)
+    ensure_unrestricted(locked.client, "a diary check-in")
     given = _checked(answers)
     client = locked.client
     entry = DiaryEntry.objects.create(

@@ -14,6 +14,7 @@ from msrelief.accounts.models import User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.clients.models import Client
+from msrelief.clients.restriction import ensure_unrestricted
 from msrelief.instruments import rendering, tokens
 from msrelief.instruments.models import Administration, Layout, Status
 from msrelief.instruments.services._common import definition_or_error, staff_client
@@ -42,6 +43,7 @@ def assign_instrument(
     outbox and is sent after commit.
     """
     client = staff_client(actor, client)
+    ensure_unrestricted(client, "a new questionnaire")
     definition = definition_or_error(code)
     start = available_from or timezone.localdate()
     check_assignable(client, definition, start, email_client)

@@ -16,6 +16,7 @@ from django.utils import dateformat, timezone
 from msrelief.accounts.models import User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
+from msrelief.clients.restriction import ensure_unrestricted
 from msrelief.instruments import tokens
 from msrelief.instruments.models import Administration, Status
 from msrelief.instruments.services._common import definition_or_error, staff_client
@@ -40,6 +41,7 @@ def _replace_link(
     actor: User, administration: Administration, *, email_client: bool
 ) -> tuple[Administration, str]:
     client = staff_client(actor, administration.client)
+    ensure_unrestricted(client, "a new questionnaire link")
     locked = (
         Administration.objects.select_for_update()
         .filter(pk=administration.pk, client=client)

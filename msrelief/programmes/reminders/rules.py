@@ -26,6 +26,7 @@ from django.utils import dateformat
 
 from msrelief.accounts.models import User
 from msrelief.clients.models import Client, ReminderChannel
+from msrelief.clients.restriction import restriction_reason
 from msrelief.instruments.diary.models import DiaryPlan
 from msrelief.instruments.models import Administration, Status
 from msrelief.lib.quiet_hours import QuietHours
@@ -121,6 +122,8 @@ def day_in_words(day: dt.date) -> str:
 
 def client_refusal(client: Client) -> str:
     """Why nothing can be sent to this client at all, or ""."""
+    if restricted := restriction_reason(client):
+        return restricted
     if client.reminders == ReminderChannel.NONE:
         return "the client chose no reminders"
     if not client.email:

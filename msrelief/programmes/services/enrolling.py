@@ -18,6 +18,7 @@ from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.clients import permissions
 from msrelief.clients.models import Client
+from msrelief.clients.restriction import ensure_unrestricted
 from msrelief.instruments import rendering
 from msrelief.instruments import services as measures
 from msrelief.lib.limits import MAX_SCHEDULE_DAYS
@@ -70,6 +71,7 @@ def enrol_client(actor: User, client: Client, template: ProgrammeTemplate, plan:
     week, a start date too far back or so far ahead that a measure could not be scheduled, and
     a session overlapping another of the same therapist (naming its day)."""
     client = staff_client(actor, client)
+    ensure_unrestricted(client, "an enrolment")
     template = _latest(template_or_404(actor, template.pk))
     therapist = _therapist(actor, plan.therapist)
     minutes = check_minutes(plan.minutes or template.minutes_per_session)

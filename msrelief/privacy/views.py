@@ -1,0 +1,92 @@
+"""The privacy pages on the client record (erase, withdraw consent, restrict processing) and
+the clinic's processing-activities page. Another clinic's client is a 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from msrelief.accounts.models import Role
+from msrelief.clients import permissions
+from msrelief.clients.models import Client
+from msrelief.core.decorators import staff_required
+from msrelief.core.http import AuthenticatedRequest
+from msrelief.core.signin import recent_auth_required
+from msrelief.portal.views_pages import client_page
+from msrelief.privacy import forms, services
+
+
+@staff_required
+@recent_auth_required
+def erase(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
+    client = permissions.get_client_or_404(request.user, pk)
+    if request.user.role != Role.CLINIC_ADMIN:
+        raise PermissionDenied("Only the clinic admin can erase a client.")
+    form = forms.EraseForm(request.POST if request.method == "POST" else None, number=client.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.erase_client(request.user, client, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Client #{client.pk} was erased. A tombstone remains.")
+            return redirect("clients-dashboard")
+    context = {"client": client, "form": form, "preview": services.erasure_preview(client)}
+    return render(request, "privacy/erase.html", context)
+
+
+@staff_required
+def withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    client = permissions.get_client_or_404(request.user, pk)
+    form = forms.WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_consent(request.user, client, form.cleaned_data["withdrawn_on"])
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+        else:
+            messages.success(
+                request, "The withdrawal of consent is recorded; processing is now restricted."
+            )
+            return redirect("clients-detail", pk=client.pk)
+    return render(request, "privacy/withdraw.html", {"client": client, "form": form})
+
+
+@require_POST
+@staff_required
+def restriction(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
+    client = permissions.get_client_or_404(request.user, pk)
+    lift = request.POST.get("action") == "lift"
+    try:
+        if lift:
+            services.lift_restriction(request.user, client)
+        else:
+            services.restrict_processing(request.user, client)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            "The restriction of processing is lifted."
+            if lift
+            else "Processing is restricted: the record stays readable, nothing new is accepted.",
+        )
+    return redirect("clients-detail", pk=client.pk)
+
+
+@client_page
+def withdraw_own(request: AuthenticatedRequest, client: Client) -> HttpResponse:
+    """The client withdraws their own consent from their portal (a confirm page, then POST)."""
+    done = client.restricted_since is not None and client.withdrawals.exists()
+    if request.method == "POST" and not done:
+        try:
+            services.withdraw_own_consent(request.user, client)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Your withdrawal of consent is recorded.")
+            return redirect("portal-consent")
+    return render(request, "privacy/withdraw_own.html", {"client": client, "done": done})

@@ -18,7 +18,8 @@ duplicated (no questionnaire has two responses) and 0 partial (every response ha
 and its audit event and holds exactly the answers sent, every questionnaire marked submitted has
 its response, the audit trail's hash chain is intact, SQLite's integrity check says ok).
 
-It prints the figures and exits 1 if any is not 0 or a questionnaire could not be sent at all.
+It prints the figures and exits 1 if any is not 0, a questionnaire could not be sent at all, or
+the server logged a traceback.
 Bounded: every request has a 60 s timeout and the retries are at most three rounds; 500
 questionnaires take a few minutes a database on a shared 2-core machine. Nothing outside the
 temporary folders is written; everything it starts is stopped.
@@ -226,6 +227,7 @@ def run_one(title: str, env: dict[str, str], args: argparse.Namespace, seed: int
         and found.duplicated == 0
         and found.partial == 0
         and integrity in ("", "ok")
+        and tracebacks == 0
     )
 
 

@@ -145,7 +145,7 @@ def assert_matches_snapshot(text: str, path: Any) -> None:
 
 def fuzz_settings() -> Any:
     """Hypothesis settings of an importer's fuzz test: MSRELIEF_FUZZ_IMPORTER_EXAMPLES examples
-    (60 in the ordinary suite; `make fuzz-importers` asks for 20,000 each)."""
+    (60 in the ordinary suite; `make fuzz-importers` asks for 5,000 each)."""
     import os
 
     from hypothesis import HealthCheck, settings

@@ -1,6 +1,6 @@
 """Fuzzing the reference import (BibTeX, RIS, CSL-JSON) from the uploaded bytes on: whatever
 file arrives, the references are all added, or a clear error names the problem and nothing is
-added; never another exception. `make fuzz-importers` runs it with 20,000 examples a format."""
+added; never another exception. `make fuzz-importers` runs it with 5,000 examples."""
 
 from __future__ import annotations
 

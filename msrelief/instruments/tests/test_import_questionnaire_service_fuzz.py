@@ -1,7 +1,7 @@
 """Fuzzing the import of a clinic's licensed questionnaire wording, from the uploaded bytes on:
 whatever file arrives (any bytes, the licensed wording with one value made wrong, nesting
 thousands deep, huge numbers), it is stored whole or refused with messages and nothing is
-saved; never another exception. `make fuzz-importers` runs it with 20,000 examples."""
+saved; never another exception. `make fuzz-importers` runs it with 5,000 examples."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Fuzzing the loading of an instrument definition file: whatever the file holds (any bytes, a
 real definition with one value made wrong, nesting thousands deep), loading it gives a
 definition or a DefinitionError naming the file; never another exception. `make
-fuzz-importers` runs it with 20,000 examples."""
+fuzz-importers` runs it with 5,000 examples."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ its response, the audit trail's hash chain is intact, SQLite's integrity check s
 It prints the figures and exits 1 if any is not 0, a questionnaire could not be sent at all, or
 the server logged a traceback.
 Bounded: every request has a 60 s timeout and the retries are at most three rounds; 500
-questionnaires take a few minutes a database on a shared 2-core machine. Nothing outside the
+questionnaires take about a minute a database on a shared 2-core machine. Nothing outside the
 temporary folders is written; everything it starts is stopped.
 """
 

@@ -12,7 +12,8 @@ DEPLOY_ENV := MSRELIEF_PRODUCTION=true MSRELIEF_ALLOWED_HOSTS=msrelief.example.o
 	MSRELIEF_EMAIL_BACKEND=smtp MSRELIEF_BASE_URL=https://msrelief.example.org
 
 .PHONY: setup demo test install system-packages lint fix typecheck checks \
-	test-sqlite test-postgres test-browser test-fast lock clean
+	test-sqlite test-postgres test-browser test-fast fuzz-api fuzz-importers \
+	crash-test lock clean
 
 ## setup: virtualenv, packages, database migrated, demo data loaded (safe to run again)
 setup: install
@@ -74,6 +75,22 @@ test-browser: install system-packages
 ## fuzz-api: the long schemathesis pass over the API (over 5,000 generated cases), with counts
 fuzz-api: install
 	MSRELIEF_FUZZ_EXAMPLES=1100 $(BIN)/pytest -q -p no:xdist msrelief/api/tests/test_schema_fuzz.py --hypothesis-show-statistics
+
+# One fuzz test file an importer (docs/testing.md "Fuzzing the importers").
+IMPORTER_FUZZ := msrelief/evidence/tests/test_import_service_fuzz.py \
+	msrelief/stats/tests/test_meta_csv_fuzz.py \
+	msrelief/instruments/tests/test_import_questionnaire_service_fuzz.py \
+	msrelief/scoring/tests/test_definition_file_fuzz.py \
+	msrelief/learn/tests/test_content_fuzz.py
+
+## fuzz-importers: every importer fed 5,000 generated inputs (hostile ones among them), with counts
+fuzz-importers: install
+	MSRELIEF_FUZZ_IMPORTER_EXAMPLES=5000 $(BIN)/pytest -q -p no:xdist $(IMPORTER_FUZZ) \
+		--hypothesis-show-statistics
+
+## crash-test: 500 questionnaires sent while gunicorn is SIGKILLed, on SQLite and PostgreSQL
+crash-test: install
+	$(BIN)/python benchmarks/crash.py
 
 ## lock: re-pin every installed package after changing pyproject.toml
 lock:

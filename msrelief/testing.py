@@ -138,3 +138,105 @@ def assert_matches_snapshot(text: str, path: Any) -> None:
     assert text == snapshot.read_text(), (
         f"{snapshot.name} changed; if deliberate, rerun with MSRELIEF_UPDATE_SNAPSHOTS=1"
     )
+
+
+# --- Fuzzing the importers (the test_*_fuzz.py files; `make fuzz-importers`) ------------------
+
+
+def fuzz_settings() -> Any:
+    """Hypothesis settings of an importer's fuzz test: MSRELIEF_FUZZ_IMPORTER_EXAMPLES examples
+    (60 in the ordinary suite; `make fuzz-importers` asks for 5,000 each)."""
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=int(os.environ.get("MSRELIEF_FUZZ_IMPORTER_EXAMPLES", "60")),
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.data_too_large,
+        ],
+    )
+
+
+def hostile_text(structured: Any) -> Any:
+    """Text an importer may be handed: ``structured`` (a strategy for text that looks like the
+    format), that text with CR-only line endings or a NUL byte put in, any text at all, and
+    inputs built to hurt: nesting thousands of levels deep, numbers of thousands of digits or
+    past a float's range, long runs of one character."""
+    from hypothesis import strategies as st
+
+    def with_nul(pair: tuple[str, int]) -> str:
+        text, at = pair
+        at = at % (len(text) + 1)
+        return text[:at] + "\x00" + text[at:]
+
+    deep = st.tuples(st.sampled_from(["[", "{", "{{", '{"a":', "@a{", "("]), st.integers(1, 5000))
+    huge = st.one_of(
+        st.integers(1, 6000).map(lambda n: "9" * n),
+        st.sampled_from(["1e999999", "-1e999999", "1e-999999", "NaN", "-Infinity", "-0", "0x1F"]),
+    )
+    return st.one_of(
+        structured,
+        structured.map(lambda text: text.replace("\r\n", "\r").replace("\n", "\r")),
+        st.tuples(structured, st.integers(0, 10**6)).map(with_nul),
+        st.text(max_size=400),
+        deep.map(lambda pair: pair[0] * pair[1]),
+        st.tuples(structured, huge).map(lambda pair: pair[0].replace("1", pair[1], 1)),
+        st.tuples(st.characters(), st.integers(1, 20000)).map(lambda pair: pair[0] * pair[1]),
+    )
+
+
+def hostile_bytes(structured: Any) -> Any:
+    """The bytes of a file an importer may be handed: :func:`hostile_text` in UTF-8 (with or
+    without a byte-order mark), UTF-16, Latin-1 or Windows-1252 where it encodes, and any
+    bytes at all."""
+    from hypothesis import strategies as st
+
+    def encoded(pair: tuple[str, str]) -> bytes:
+        text, encoding = pair
+        return text.encode(encoding, errors="replace")
+
+    codecs = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252"])
+    return st.one_of(st.tuples(hostile_text(structured), codecs).map(encoded), st.binary())
+
+
+def mutated_json(document: Any) -> Any:
+    """JSON texts of ``document`` with one value (anywhere in it) replaced by another value or
+    by something of the wrong kind: a huge number, a NUL byte, a list where a string was."""
+    import copy
+    import json
+
+    from hypothesis import strategies as st
+
+    def paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        found = [path]
+        if isinstance(node, dict | list):
+            for key, child in node.items() if isinstance(node, dict) else enumerate(node):
+                found += paths(child, (*path, key))
+        return found
+
+    def replaced(pair: tuple[tuple[Any, ...], Any]) -> str:
+        path, value = pair
+        if not path:
+            return json.dumps(value)
+        changed = copy.deepcopy(document)
+        node = changed
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+        return json.dumps(changed)
+
+    values = st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers(min_value=-(10**30), max_value=10**30)
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=20)
+        | st.just("\x00"),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=10,
+    )
+    return st.tuples(st.sampled_from(paths(document)), values).map(replaced)

@@ -40,7 +40,7 @@ def problems_with(questionnaire: Any, definition: Definition) -> list[str]:
         found.append(
             f"version is {questionnaire.get('version')!r}; expected {definition.version!r}"
         )
-    items = questionnaire.get("item", [])
+    items = questionnaire.get("item") or []  # FHIR lets "item": null through
     links = [item.get("linkId") for item in items]
     if links != list(definition.item_ids):
         found.append(f"items must be {list(definition.item_ids)} in that order; got {links}")

@@ -66,10 +66,20 @@ def _parse_yaml(raw: str, name: str) -> tuple[dict[str, Any] | None, dict[str, i
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or "not valid YAML"
         return None, {}, [Problem(name, line, "front matter", f"not valid YAML: {problem}")]
+    except (ValueError, RecursionError) as error:  # a date such as 2026-13-01; deep nesting
+        why = f"not valid YAML: {constructor_problem(error)}"
+        return None, {}, [Problem(name, 1, "front matter", why)]
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return None, {}, [Problem(name, 1, "front matter", "must be YAML key: value lines")]
     lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
     return {str(key): value for key, value in data.items()}, lines, []
+
+
+def constructor_problem(error: ValueError | RecursionError) -> str:
+    """What PyYAML's constructor raised, in words (it raises these besides YAMLError)."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return str(error)
 
 
 def _check_fields(

@@ -18,6 +18,7 @@ from msrelief.learn.content import (
     Relation,
     Term,
 )
+from msrelief.learn.frontmatter import constructor_problem
 
 Fail = Callable[[int, str, str], None]
 
@@ -39,6 +40,9 @@ def _read(path: Path, problems: list[Problem]) -> tuple[Any, yaml.Node | None]:
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(error, "problem", None) or "not valid YAML"
         problems.append(Problem(name, line, "file", f"not valid YAML: {problem}"))
+        return None, None
+    except (ValueError, RecursionError) as error:  # a date such as 2026-13-01; deep nesting
+        problems.append(Problem(name, 1, "file", f"not valid YAML: {constructor_problem(error)}"))
         return None, None
 
 

@@ -14,7 +14,6 @@ refuses two definitions that share an export column.
 from __future__ import annotations
 
 import glob
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -23,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from msrelief.lib import bounded_json
 from msrelief.scoring.checks import check_definition
 from msrelief.scoring.contract_checks import check_contract, check_unique_columns
 from msrelief.scoring.definition import Definition
@@ -46,10 +46,15 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def _read_json(path: Path) -> Any:
+    """The file's JSON: text that is not UTF-8, nested past the limit or with a number out of
+    range is a DefinitionError like any other broken file, not a UnicodeDecodeError,
+    RecursionError or ValueError."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise DefinitionError(path.name, "(file)", f"not valid JSON: {error}") from None
+        return bounded_json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DefinitionError(path.name, "(file)", "not UTF-8 text") from None
+    except bounded_json.JsonInputError as error:
+        raise DefinitionError(path.name, "(file)", str(error)) from None
 
 
 def _parse(path: Path, model: type[DefinitionSpec] | type[ContentSpec]) -> Any:

@@ -59,6 +59,7 @@ _RIS_ALIASES = {"EJOUR": "article-journal", "JFULL": "article-journal", "INPR": 
                 "ECHAP": "chapter", "BLOG": "post-weblog", "WEB": "webpage"}  # fmt: skip
 _CSL_FROM_RIS = {ris: csl for csl, ris in RIS_TYPES.items()} | _RIS_ALIASES
 _TY_LINE = re.compile(r"^TY  - ", re.MULTILINE)
+_BEFORE_TY_LINE = re.compile(r"^(?=TY  - )", re.MULTILINE)
 
 
 class _RisWriter(rispy.RisWriter):  # type: ignore[misc]
@@ -78,7 +79,7 @@ def import_ris(text: str, *, make_keys: bool = False) -> list[CslItem]:
     end tag, or a record without title or (unless ``make_keys``) without ``ID``.
     """
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    records: list[dict[str, Any]] = rispy.loads(text)
+    records = _read_records(text)
     started = len(_TY_LINE.findall(text))
     if text.strip() and not started:
         raise BibliographyError("no RIS records found (expected a line starting 'TY  - ')")
@@ -99,6 +100,16 @@ def import_ris(text: str, *, make_keys: bool = False) -> list[CslItem]:
                 field="ID",
             )
     return normalise_items(items)
+
+
+def _read_records(text: str) -> list[dict[str, Any]]:
+    """rispy's records, each parsed on its own: rispy remembers the last tag from one record to
+    the next, so a continued line early in a record was added to a tag of the record before,
+    and raised KeyError when its own record had no such tag."""
+    records: list[dict[str, Any]] = []
+    for chunk in _BEFORE_TY_LINE.split(text):
+        records += rispy.loads(chunk)
+    return records
 
 
 def _first(record: Mapping[str, Any], *keys: str) -> str | None:

@@ -104,3 +104,11 @@ def test_an_instrument_that_ships_its_own_wording_takes_no_clinic_wording(clinic
             "clinic wording; only scoring-only questionnaires do."
         ]
     }
+
+
+def test_a_questionnaire_whose_items_are_null_is_refused_naming_the_items(clinic_admin):
+    # FHIR validation lets "item": null through; the item check used to fail with a TypeError.
+    wording = {**licensed_text(), "item": None}
+    with pytest.raises(ValidationError, match="items must be"):
+        services.import_clinic_questionnaire(clinic_admin, "mfis21", wording, "Licence")
+    assert not ClinicQuestionnaire.objects.exists()

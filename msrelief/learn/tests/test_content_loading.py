@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from msrelief.learn import frontmatter
 from msrelief.learn.content import load_content
 from msrelief.learn.tests.conftest import FIXTURE_CONTENT
 from msrelief.learn.tests.helpers import copy_content, replace_in
@@ -146,3 +147,14 @@ def test_content_is_read_once_and_again_only_after_a_file_changes(tmp_path):
     again = load_content(folder)
     assert again is not first
     assert again.page("what-ms-is").title == "What MS does"
+
+
+def test_a_page_with_an_impossible_date_or_deep_nesting_is_a_problem_not_a_crash(tmp_path):
+    # PyYAML raises ValueError for 2026-13-01 and RecursionError for deep nesting.
+    page = tmp_path / "p.md"
+    for front in ("updated: 2026-13-01", "x: " + "[" * 5000):
+        page.write_text(f"---\ntitle: T\n{front}\n---\nBody\n")
+        read, problems = frontmatter.read_page(page, "pages/p.md")
+        assert read is None
+        assert [problem.file for problem in problems] == ["pages/p.md"]
+        assert "not valid YAML" in problems[0].message

@@ -147,3 +147,12 @@ def test_a_csl_type_without_a_ris_code_is_kept_in_the_type_of_work_tag() -> None
     assert "TY  - GEN" in text
     assert "M3  - post-weblog" in text
     assert import_ris(text)[0]["type"] == "post-weblog"
+
+
+def test_a_continued_line_before_any_tag_of_its_record_stays_in_that_record() -> None:
+    # rispy carried the last tag (ID) over from the record before and raised KeyError here.
+    text = (
+        "TY  - JOUR\nID  - a\nTI  - First\nER  - \nTY  - JOUR\nmore\nTI  - Second\nID  - b\nER  - "
+    )
+    items = import_ris(text)
+    assert [(item["id"], item["title"]) for item in items] == [("a", "First"), ("b", "Second")]

@@ -35,7 +35,8 @@ def erase(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
             messages.success(request, f"Client #{client.pk} was erased. A tombstone remains.")
             return redirect("clients-dashboard")
     context = {"client": client, "form": form, "preview": services.erasure_preview(client)}
-    return render(request, "privacy/erase.html", context)
+    status = 400 if request.method == "POST" else 200  # a refused form, as on every form page
+    return render(request, "privacy/erase.html", context, status=status)
 
 
 @staff_required
@@ -52,7 +53,8 @@ def withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 request, "The withdrawal of consent is recorded; processing is now restricted."
             )
             return redirect("clients-detail", pk=client.pk)
-    return render(request, "privacy/withdraw.html", {"client": client, "form": form})
+    status = 400 if request.method == "POST" else 200  # a refused form, as on every form page
+    return render(request, "privacy/withdraw.html", {"client": client, "form": form}, status=status)
 
 
 @require_POST

@@ -38,7 +38,7 @@ def test_the_admin_erases_with_the_right_number_and_a_reason(client, clinic_admi
 def test_a_wrong_number_erases_nothing_and_says_which_field(client, clinic_admin, ms_client):
     client.force_login(clinic_admin)
     answer = client.post(_url(ms_client), {"client_number": "999999", "reason": "Asked"})
-    assert answer.status_code == 200
+    assert answer.status_code == 400
     assert f"Type {ms_client.pk}, the number of this client" in answer.text
     assert Client.objects.filter(pk=ms_client.pk).exists()
 

@@ -17,7 +17,7 @@ def test_staff_record_a_withdrawal_with_its_date(client, therapist, ms_client):
 def test_a_missing_date_is_named(client, therapist, ms_client):
     client.force_login(therapist)
     answer = client.post(reverse("privacy-withdraw", args=[ms_client.pk]), {})
-    assert answer.status_code == 200
+    assert answer.status_code == 400
     assert "Enter the date the client withdrew their consent." in answer.text
     assert not ConsentWithdrawal.objects.exists()
 

@@ -81,6 +81,7 @@ def _fill(site: Site) -> None:
     from msrelief.instruments.diary import services as diary
     from msrelief.portal import services as portal
     from msrelief.portal.models import Purpose
+    from msrelief.programmes.calendar import services as calendar
     from msrelief.programmes.tests.factories import enrol, make_template, todays_session
     from msrelief.safety import services as safety
 
@@ -108,6 +109,7 @@ def _fill(site: Site) -> None:
     site.tokens["sign_in"] = sign_in_token
     site.tokens["unsubscribe"] = _unsubscribe_token(record)
     site.objects["message"] = _failed_message(site)
+    _feed, site.tokens["calendar"] = calendar.create_client_feed(therapist, record)
 
 
 def _note(site: Site, text: str) -> Any:

@@ -28,6 +28,12 @@ from msrelief.core.tests.authz.entry import (
 from msrelief.core.tests.authz.expect import LOGIN
 from msrelief.core.tests.authz.factory import Site, World
 
+#: A POST-only view refused by ``require_POST`` before anything else: 405 to anyone, which
+#: says nothing about the object.
+_GET_IS_405 = (("GET", "*", "*", 405),)
+#: The same behind ``staff_required``: the sign-in first, then 403 for non-staff, then 405.
+_STAFF_GET_IS_405 = tuple(("GET", persona, "*", 405) for persona in sorted(expect.CLINIC_STAFF))
+
 
 def _client(w: World, s: Site) -> dict[str, Any]:
     return {"pk": s.client.pk}
@@ -161,6 +167,34 @@ MATRIX: dict[str, Entry] = {
         staff_object(_obj("message")), 302, *_GET_GOES_BACK, get=302
     ),
     "reports/cohort/": STAFF_PAGE,
+    "reports/exports/": ADMIN_PAGE,
+    "reports/exports/<slug:form>.csv": shared(ADMIN_PAGE, lambda w, s: {"form": "long"}),
+    "clients/<int:pk>/progress/": staff_object(_client),
+    # Privacy: erasure is the clinic admin's (other staff: 403 on their own clinic's client, 404
+    # on another's); withdrawal and restriction any staff's; the client withdraws their own.
+    "clients/<int:pk>/erase/": posts(admin_object(_client), 400).but(
+        *[("*", persona, "other", 404) for persona in ("therapist", "colleague", "outsider")]
+    ),
+    "clients/<int:pk>/withdraw-consent/": posts(staff_object(_client), 400),
+    "clients/<int:pk>/restriction/": post_only(staff_object(_client), 302).but(*_GET_IS_405),
+    "me/consent/withdraw/": posts(CLIENT_PAGE, 302),
+    # Calendar feeds: staff pages to make and revoke them, and the feed by its token.
+    "programmes/calendar-feeds/": STAFF_PAGE,
+    # A new feed's page shows its address once (200); revoking goes back to the page (302).
+    # A colleague may not make a feed of another therapist's sessions (the clinic admin may).
+    "programmes/calendar-feeds/<int:pk>/new/": post_only(
+        staff_object(lambda w, s: {"pk": s.therapist.pk}), 200, ("POST", "colleague", "own", 403)
+    ).but(*_STAFF_GET_IS_405),
+    "programmes/calendar-feeds/<int:pk>/revoke/": post_only(
+        staff_object(lambda w, s: {"pk": s.therapist.pk}), 302
+    ).but(*_STAFF_GET_IS_405),
+    "programmes/clients/<int:pk>/calendar-feed/new/": post_only(staff_object(_client), 200).but(
+        *_STAFF_GET_IS_405
+    ),
+    "programmes/clients/<int:pk>/calendar-feed/revoke/": post_only(staff_object(_client), 302).but(
+        *_STAFF_GET_IS_405
+    ),
+    "calendar/<str:token>.ics": token_page("calendar"),
     # Programmes.
     "programmes/": STAFF_PAGE,
     "programmes/templates/new/": posts(STAFF_PAGE, 400),
@@ -279,6 +313,8 @@ MATRIX: dict[str, Entry] = {
     ),
     "api/evidence/meta": post_only(PUBLIC_PAGE, 400),
     "api/evidence/references": PUBLIC_PAGE,
+    # Without its instrument and score the comparator query is a 400 for anyone.
+    "api/evidence/comparators": PUBLIC_PAGE.but(("GET", "*", "*", 400)),
     "api/evidence/references/<key>": shared(PUBLIC_PAGE, _reference),
     "api/screen": post_only(Entry(expect.api_screen), 400).but(("GET", "*", "*", 405)),
     # Django's admin site: its login page is msrelief's (throttled, two factors); its logout

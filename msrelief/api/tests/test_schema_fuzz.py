@@ -11,7 +11,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
@@ -52,6 +54,19 @@ CONFIG = SchemathesisConfig.from_dict(
 )
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application(), config=CONFIG)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection_open():
+    """The WSGI app is called in this process, inside the test's transaction. Django closes
+    the database connection when a request ends; its own test client stops that for the
+    length of a request, and so does this fixture for the test (on PostgreSQL the next
+    request would otherwise find the connection closed)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -61,7 +61,9 @@ def diary_reason(plan_id: int | None, key: str, now: dt.datetime) -> str:
     """Why the reminder ``key`` of this diary should not go at ``now``, or "". The diary is
     locked, as a check-in locks it: a check-in and this look cannot pass each other."""
     plan = (
-        DiaryPlan.objects.select_for_update()
+        # Only the diary's row is locked: PostgreSQL cannot lock the nullable side of the outer
+        # join to the client's login.
+        DiaryPlan.objects.select_for_update(of=("self",))
         .select_related("client__user")
         .filter(pk=plan_id or 0)
         .first()

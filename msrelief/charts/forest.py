@@ -270,7 +270,8 @@ def _plot_layers(
         {"transform": [{"filter": "datum.kind === 'prediction'"}],
          "mark": {"type": "rule", "strokeDash": [6, 3], "strokeWidth": 2, "color": "#1d4f91"},
          "encoding": {"x": {**x, "field": "ci_low"}, "x2": {"field": "ci_high"}, "y": y}},
-        *_practice_layers(x, y),
+        # Only with a practice row: an empty layer is an unlabelled mark group, which axe flags.
+        *(_practice_layers(x, y) if any(v.get("kind") == "practice" for v in values) else []),
     ]  # fmt: skip
 
 

@@ -174,6 +174,11 @@ EVENTS: dict[str, EventType] = dict(
         _e("session_note.drafted", Action.CREATE, "{actor} started {object}"),
         _e("session_note.draft_saved", Action.UPDATE, "{actor} saved the draft {object}"),
         _e("session_note.signed", Action.UPDATE, "{actor} signed {object}"),
+        _e(
+            "session_note.signed_without_go_ahead",
+            Action.UPDATE,
+            "{actor} signed {object}, recording hands-on work the safety screen had not allowed",
+        ),
         _e("session_note.amended", Action.CREATE, "{actor} amended a signed note as {object}"),
         _e("session_rating.recorded", Action.CREATE, "{actor} recorded {object}"),
         _e("adverse_event.recorded", Action.CREATE, "{actor} recorded {object}"),

@@ -212,6 +212,12 @@ class SessionNote(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="superseded_by"
     )
     amendment_reason = models.TextField(blank=True)
+    without_go_ahead = models.TextField(
+        "Signed without a go-ahead",
+        blank=True,
+        help_text="Why the session's safety screen did not allow hands-on work when this "
+        "version, which records hands-on work, was signed; empty when it did.",
+    )
 
     class Meta:
         ordering = ["session", "-version"]

@@ -17,6 +17,7 @@ from msrelief.clients import regions
 from msrelief.programmes import vocab
 from msrelief.programmes.models import PlannedSession, Pressure, SessionNote, SessionStatus
 from msrelief.programmes.services._common import MAX_SESSION_MINUTES, staff_client
+from msrelief.programmes.services.screening import may_go_ahead
 
 SOAP = ("subjective", "objective", "assessment", "plan")
 FIELDS = (*SOAP, "techniques", "pressure", "minutes", "body_regions")
@@ -62,6 +63,24 @@ def _writable(actor: User, session: PlannedSession) -> PlannedSession:
     return locked
 
 
+def _without_go_ahead(session: PlannedSession, clean: dict[str, Any]) -> str:
+    """Why the session's screen did not allow hands-on work, when the note being signed records
+    some (techniques or body regions); empty otherwise. The note keeps it, so a session that
+    went ahead against or without the screen stays visible on the note, the record and the
+    audit trail, rather than being refused: the note must be able to say what happened."""
+    if not (clean["techniques"] or clean["body_regions"]):
+        return ""
+    allowed, why = may_go_ahead(session)
+    return "" if allowed else why
+
+
+def _audit_signing(actor: User, note: SessionNote, session: PlannedSession) -> None:
+    event = (
+        "session_note.signed_without_go_ahead" if note.without_go_ahead else "session_note.signed"
+    )
+    audit.record(actor, Action.UPDATE, note, clinic=session.enrolment.clinic, event=event)
+
+
 def current_note(session: PlannedSession) -> SessionNote | None:
     """The latest version of the session's note (a draft or signed), if any."""
     return session.notes.order_by("-version").first()
@@ -85,6 +104,7 @@ def save_note(
     note.written_by, note.written_at = actor, timezone.now()
     if sign:
         note.signed_by, note.signed_at = actor, timezone.now()
+        note.without_go_ahead = _without_go_ahead(locked, clean)
     note.save()
     event = "session_note.drafted" if created else "session_note.draft_saved"
     action = Action.CREATE if created else Action.UPDATE
@@ -97,9 +117,7 @@ def save_note(
         event=event,
     )
     if sign:
-        audit.record(
-            actor, Action.UPDATE, note, clinic=locked.enrolment.clinic, event="session_note.signed"
-        )
+        _audit_signing(actor, note, locked)
     return note
 
 
@@ -127,6 +145,7 @@ def amend_note(actor: User, note: SessionNote, fields: dict[str, Any], reason: s
         signed_at=now,
         supersedes=locked,
         amendment_reason=reason.strip(),
+        without_go_ahead=_without_go_ahead(locked.session, clean),
         **clean,
     )
     changed = sorted(name for name in FIELDS if getattr(locked, name) != clean[name])
@@ -135,7 +154,11 @@ def amend_note(actor: User, note: SessionNote, fields: dict[str, Any], reason: s
         Action.CREATE,
         amended,
         clinic=locked.session.enrolment.clinic,
-        changes={"supersedes": locked.pk, "fields": changed},
+        changes={
+            "supersedes": locked.pk,
+            "fields": changed,
+            **({"without_go_ahead": True} if amended.without_go_ahead else {}),
+        },
         event="session_note.amended",
     )
     return amended

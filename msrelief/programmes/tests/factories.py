@@ -72,3 +72,13 @@ def todays_session(enrolment: Any) -> Any:
         if session.local_date == today():
             return session
     return services.add_session(enrolment.therapist, enrolment, today(), dt.time(8, 0))
+
+
+def clear_to_go_ahead(therapist: Any, session: Any) -> None:
+    """Screen ``session`` (a client with no history screens GO) and decide to go ahead, as a
+    therapist does before hands-on work."""
+    from msrelief.safety import services as safety
+
+    screen = services.screen_session(therapist, session, {})
+    safety.decide(therapist, screen, "GO")
+    session.refresh_from_db()

@@ -5,12 +5,14 @@ from django.http import Http404
 from msrelief.audit.models import AuditEvent
 from msrelief.programmes import services
 from msrelief.programmes.models import SessionNote
+from msrelief.programmes.tests.factories import clear_to_go_ahead
 
 NOTE = {"subjective": "Calves tight.", "body_regions": ["lower_leg_left"], "minutes": 45}
 
 
 @pytest.fixture
 def signed(session, therapist):
+    clear_to_go_ahead(therapist, session)
     return services.save_note(therapist, session, NOTE, sign=True)
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from msrelief.audit.models import AuditEvent
 from msrelief.programmes import services
 from msrelief.programmes.models import ImmutableNote, SessionNote
+from msrelief.programmes.tests.factories import clear_to_go_ahead
 
 SOAP = {
     "subjective": "Legs heavy since the weekend.",
@@ -32,7 +33,9 @@ def test_a_draft_is_saved_and_saved_again_as_the_same_version(session, therapist
 
 
 def test_signing_makes_the_note_final_and_it_can_no_longer_be_changed(session, therapist):
+    clear_to_go_ahead(therapist, session)
     note = services.save_note(therapist, session, SOAP, sign=True)
+    assert note.without_go_ahead == ""
     assert note.is_signed and note.signed_by == therapist
     assert AuditEvent.objects.filter(event="session_note.signed").count() == 1
     with pytest.raises(ValidationError, match="amend it"):

@@ -166,6 +166,8 @@ EVENTS: dict[str, EventType] = dict(
         ),
         _e("enrolment.created", Action.CREATE, "{actor} enrolled a client as {object}"),
         _e("enrolment.viewed", Action.VIEW, "{actor} looked at the plan of {object}"),
+        _e("enrolment.completed", Action.UPDATE, "{actor} recorded that {object} was completed"),
+        _e("enrolment.withdrawn", Action.UPDATE, "{actor} recorded that the client left {object}"),
         _e("session.added", Action.CREATE, "{actor} added {object} to a plan"),
         _e("session.moved", Action.UPDATE, "{actor} moved {object}"),
         _e("session.screened", Action.UPDATE, "{actor} screened the client for {object}"),

@@ -106,6 +106,34 @@ class AddSessionForm(HouseVoice, forms.Form):
     minutes = _number("Minutes", MAX_MINUTES, "Leave empty for the plan's.")
 
 
+class EndForm(HouseVoice, forms.Form):
+    """How the programme ended; the service checks what each answer needs."""
+
+    outcome = forms.ChoiceField(
+        label="How did the programme end?",
+        choices=(
+            ("completed", "Completed: every session is recorded"),
+            ("withdrawn", "The client left the programme"),
+        ),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the programme was completed or left."},
+    )
+    withdrawn_by = forms.ChoiceField(
+        label="If the client left, who decided?",
+        choices=CancelledBy.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    reason = _text(
+        "Reason", rows=2, help_text="Needed when the client left, for example: moved away."
+    )
+    cancel_questionnaires = forms.BooleanField(
+        label="Also cancel the questionnaires still to come",
+        required=False,
+        help_text="Leave unticked to keep asking for the end measures: they still count.",
+    )
+
+
 STATUS_CHOICES = (
     (SessionStatus.ATTENDED, "Attended"),
     (SessionStatus.NO_SHOW, "Did not come (no-show)"),

@@ -29,6 +29,11 @@ class EnrolmentStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+class CancelledBy(models.TextChoices):
+    CLIENT = "client", "the client"
+    CLINIC = "clinic", "the clinic"
+
+
 class Enrolment(models.Model):
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="+")
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="enrolments")
@@ -50,6 +55,14 @@ class Enrolment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     enrolled_at = models.DateTimeField(default=timezone.now)
+    ended_on = models.DateField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_by = models.CharField(
+        "Withdrawal decided by", max_length=10, choices=CancelledBy.choices, blank=True
+    )
+    end_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-start_date", "-id"]
@@ -63,11 +76,6 @@ class SessionStatus(models.TextChoices):
     ATTENDED = "attended", "Attended"
     CANCELLED = "cancelled", "Cancelled"
     NO_SHOW = "no_show", "Did not come (no-show)"
-
-
-class CancelledBy(models.TextChoices):
-    CLIENT = "client", "the client"
-    CLINIC = "clinic", "the clinic"
 
 
 class PlannedSession(models.Model):
@@ -135,6 +143,7 @@ class PlanChange(models.Model):
         MOVED = "moved", "Session moved"
         ADDED = "added", "Session added"
         STATUS = "status", "Status recorded"
+        ENDED = "ended", "Programme ended"
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="changes")
     session = models.ForeignKey(

@@ -41,6 +41,7 @@ urlpatterns = [
         views_plan.add_session,
         name="programmes-add-session",
     ),
+    path("enrolments/<int:pk>/end/", views_plan.end_enrolment, name="programmes-end"),
     path("sessions/<int:pk>/", views_session.session_page, name="programmes-session"),
     path("sessions/<int:pk>/move/", views_plan.move_session, name="programmes-move"),
     path("sessions/<int:pk>/status/", views_session.session_status, name="programmes-status"),

@@ -19,7 +19,7 @@ from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
 from msrelief.programmes import services, summaries
-from msrelief.programmes.forms import AddSessionForm, EnrolForm, MoveForm
+from msrelief.programmes.forms import AddSessionForm, EndForm, EnrolForm, MoveForm
 from msrelief.programmes.models import Enrolment
 from msrelief.programmes.services._common import template_or_404, templates_for
 from msrelief.programmes.views_templates import _latest_only
@@ -62,7 +62,10 @@ def enrol(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def _plan_page(
-    request: AuthenticatedRequest, enrolment: Enrolment, add_form: AddSessionForm | None = None
+    request: AuthenticatedRequest,
+    enrolment: Enrolment,
+    add_form: AddSessionForm | None = None,
+    end_form: EndForm | None = None,
 ) -> HttpResponse:
     (line,) = summaries.adherence_of([enrolment])
     context = {
@@ -73,8 +76,10 @@ def _plan_page(
         "measures": enrolment.measures.select_related("administration"),
         "changes": enrolment.changes.select_related("session", "changed_by"),
         "add_form": add_form or AddSessionForm(initial={"time": enrolment.session_time}),
+        "end_form": end_form or EndForm(),
     }
-    status = 400 if add_form is not None and add_form.errors else 200
+    bad = [form for form in (add_form, end_form) if form is not None and form.errors]
+    status = 400 if bad else 200
     return render(request, "programmes/plan.html", context, status=status)
 
 
@@ -121,3 +126,30 @@ def move_session(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     status = 400 if form.errors else 200
     context = {"session": session, "client": session.enrolment.client, "form": form}
     return render(request, "programmes/move.html", context, status=status)
+
+
+@staff_required
+def end_enrolment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    enrolment = services.enrolment_or_404(request.user, pk)
+    if request.method != "POST":
+        return redirect("programmes-enrolment", pk=enrolment.pk)
+    form = EndForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            ended = services.end_enrolment(
+                request.user,
+                enrolment,
+                data["outcome"],
+                reason=data["reason"],
+                withdrawn_by=data["withdrawn_by"],
+                cancel_questionnaires=data["cancel_questionnaires"],
+            )
+        except ValidationError as error:
+            errors.add_to_form(form, error)
+        else:
+            messages.success(
+                request, f"The programme is marked {ended.get_status_display().lower()}."
+            )
+            return redirect("programmes-enrolment", pk=enrolment.pk)
+    return _plan_page(request, enrolment, end_form=form)

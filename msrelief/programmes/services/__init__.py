@@ -3,6 +3,7 @@ actor is staff of the client's clinic, runs in one transaction, validates everyt
 saving anything (naming the field at fault) and writes the audit event."""
 
 from msrelief.programmes.services.adverse import Report, record_adverse_event
+from msrelief.programmes.services.ending import end_enrolment
 from msrelief.programmes.services.enrolling import Plan, enrol_client
 from msrelief.programmes.services.notes import amend_note, current_note, save_note
 from msrelief.programmes.services.plan import add_session, move_session, record_session_status
@@ -23,6 +24,7 @@ __all__ = [
     "amend_note",
     "create_template",
     "current_note",
+    "end_enrolment",
     "enrol_client",
     "enrolment_or_404",
     "field_name",

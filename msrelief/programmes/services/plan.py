@@ -27,6 +27,7 @@ from msrelief.programmes.services._common import (
     check_no_clash,
     staff_client,
 )
+from msrelief.programmes.services.ending import ensure_active
 
 RECORDABLE = (SessionStatus.ATTENDED, SessionStatus.NO_SHOW, SessionStatus.CANCELLED)
 
@@ -47,6 +48,7 @@ def move_session(
 ) -> PlannedSession:
     """Move a planned session to another day or time (its therapist must be free then)."""
     locked = _locked(actor, session)
+    ensure_active(locked.enrolment)
     if locked.status != SessionStatus.PLANNED:
         raise ValidationError(f"Only a planned session can be moved; this one is {_state(locked)}.")
     starts = at(day, time)
@@ -73,6 +75,7 @@ def add_session(
 ) -> PlannedSession:
     """Add a session to an enrolment's plan (a cancelled one made up, say)."""
     staff_client(actor, enrolment.client)
+    ensure_active(Enrolment.objects.select_for_update().get(pk=enrolment.pk))
     length = check_minutes(minutes or enrolment.minutes)
     User.objects.select_for_update().filter(pk=enrolment.therapist_id).first()
     starts = at(day, time)

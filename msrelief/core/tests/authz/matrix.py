@@ -205,6 +205,7 @@ MATRIX: dict[str, Entry] = {
     "programmes/enrolments/<int:pk>/add-session/": post_only(
         staff_object(_obj("enrolment")), 400, get=302
     ),
+    "programmes/enrolments/<int:pk>/end/": post_only(staff_object(_obj("enrolment")), 400, get=302),
     "programmes/sessions/<int:pk>/": staff_object(_obj("session")),
     "programmes/sessions/<int:pk>/move/": posts(staff_object(_obj("session")), 400),
     "programmes/sessions/<int:pk>/status/": post_only(staff_object(_obj("session")), 400, get=302),

@@ -114,6 +114,18 @@ def latest_about(obj: models.Model, kind: Kind) -> Message | None:
     )
 
 
+def withdraw_queued_about(obj: models.Model, kind: Kind, reason: str) -> int:
+    """Withdraw the messages of ``kind`` about ``obj`` still waiting to be sent (in the
+    caller's transaction): they are never sent nor retried, and ``reason`` is kept as why.
+    Returns how many were withdrawn."""
+    return Message.objects.filter(
+        kind=kind,
+        about_type=obj._meta.label_lower,
+        about_id=str(obj.pk),
+        status=Delivery.QUEUED,
+    ).update(status=Delivery.WITHDRAWN, last_error=reason[:2000])
+
+
 def undelivered_for(user: User) -> models.QuerySet[Message]:
     """Messages of ``user``'s clinic that have failed at least once and are not yet sent."""
     if not user.is_authenticated or not user.is_clinic_staff or user.clinic_id is None:

@@ -21,6 +21,8 @@ from msrelief.instruments import tokens
 from msrelief.instruments.models import Administration, Status
 from msrelief.instruments.services._common import definition_or_error, staff_client
 from msrelief.instruments.services.assigning import link_expiry, queue_link_email
+from msrelief.notifications import services as outbox
+from msrelief.notifications.models import Kind
 
 
 @transaction.atomic
@@ -72,6 +74,8 @@ def _replace_link(
         changes={"fields": ["token_hash", "token_expires_at"], "emailed": email_client},
         event="questionnaire.link_emailed" if email_client else "questionnaire.link_replaced",
     )
+    # An earlier email still waiting holds the old link, which no longer works.
+    outbox.withdraw_queued_about(locked, Kind.QUESTIONNAIRE_LINK, "a newer link replaced it")
     if email_client:
         definition = definition_or_error(locked.instrument_code, locked.instrument_version)
         queue_link_email(locked, definition, token)

@@ -86,7 +86,7 @@ def observations(response: Response, score: Score) -> list[dict[str, Any]]:
             ],
             "code": _code(definition, name),
             "subject": _patient(response),
-            "effectiveDateTime": response.submitted_at.isoformat(),
+            "effectiveDateTime": response.answered_at.isoformat(),
             "valueQuantity": {"value": value, **({"unit": spec.unit} if spec.unit else {})},
             "derivedFrom": [{"reference": f"QuestionnaireResponse/response-{response.pk}"}],
             "note": [{"text": f"Scored by {score.scoring_version}"}],

@@ -82,6 +82,10 @@ class Response(models.Model):
     instrument_version = models.CharField(max_length=20)
     answers = models.JSONField(help_text="Item number (as a string) to the answer's value.")
     submitted_at = models.DateTimeField(default=timezone.now)
+    # When the answers describe: the submission's time, or for a correction the time of the
+    # first response of its chain (a correction made today of last month's answers is last
+    # month's response). Every view over time orders and dates responses by it.
+    answered_at = models.DateTimeField(default=timezone.now)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -73,7 +73,7 @@ def _point(response: Response, definition: Definition, days: Counter[dt.date]) -
         response,
         score,
         summarise(own, score) if score is not None else None,
-        days[timezone.localdate(response.submitted_at)] > 1,
+        days[timezone.localdate(response.answered_at)] > 1,
     )
 
 
@@ -81,7 +81,7 @@ def history(client: Client) -> list[InstrumentHistory]:
     responses = (
         Response.objects.filter(client=client, superseded_by__isnull=True)
         .prefetch_related("scores", "safety_flags")
-        .order_by("submitted_at", "id")
+        .order_by("answered_at", "id")
     )
     by_code: dict[str, list[Response]] = {}
     for response in responses:
@@ -90,7 +90,7 @@ def history(client: Client) -> list[InstrumentHistory]:
     histories = []
     for code, rows in sorted(by_code.items()):
         definition = get_definition(code, rows[-1].instrument_version)
-        days = Counter(timezone.localdate(r.submitted_at) for r in rows)
+        days = Counter(timezone.localdate(r.answered_at) for r in rows)
         points = tuple(_point(r, definition, days) for r in rows)
         judgements: list[Judgement] = []
         scored = [p for p in points if p.summary is not None and p.summary.scored]

@@ -166,7 +166,7 @@ def _responses(b: _Builder, client: Client) -> list[dict[str, Any]]:
     rows = (
         Response.objects.filter(client=client)
         .prefetch_related("scores")
-        .order_by("submitted_at", "id")
+        .order_by("answered_at", "id")
     )
     return [
         {

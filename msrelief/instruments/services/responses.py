@@ -112,8 +112,10 @@ def store(
 ) -> Response:
     """Store a response, its score, its audit event and any safety flag it raises (called
     inside the caller's transaction)."""
+    submitted_at = submitted_at or timezone.now()
     response = Response.objects.create(
-        submitted_at=submitted_at or timezone.now(),
+        submitted_at=submitted_at,
+        answered_at=supersedes.answered_at if supersedes is not None else submitted_at,
         clinic=client.clinic,
         client=client,
         administration=administration,

@@ -29,9 +29,7 @@ def test_a_correction_keeps_the_answered_time_of_the_first_of_its_chain(therapis
     assert second.submitted_at > original.submitted_at
 
 
-def test_a_corrected_baseline_stays_the_baseline_on_the_measures_page(
-    client, therapist, ms_client
-):
+def test_a_corrected_baseline_stays_the_baseline_on_the_measures_page(client, therapist, ms_client):
     baseline = fss(therapist, ms_client, 6, weeks_ago=8)
     fss(therapist, ms_client, 5, weeks_ago=4)
     fss(therapist, ms_client, 3, weeks_ago=0)

@@ -92,7 +92,7 @@ def _responses(client: Client) -> dict[str, list[Response]]:
         Response.objects.filter(client=client, superseded_by__isnull=True)
         .exclude(pk__in=rated)
         .prefetch_related("scores")
-        .order_by("submitted_at", "id")
+        .order_by("answered_at", "id")
     )
     by_code: dict[str, list[Response]] = defaultdict(list)
     for response in rows:
@@ -138,7 +138,7 @@ def _constructs(
                 score = _score_of(response, definition)
                 value = None if score is None else _value(score, name)
                 if value is not None:
-                    dated.append((timezone.localdate(response.submitted_at), value))
+                    dated.append((timezone.localdate(response.answered_at), value))
             if not dated:
                 continue
             presentation = definition.presentation(name)

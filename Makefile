@@ -9,7 +9,8 @@ PARALLEL := -n auto
 # Production-like settings for `check --deploy` (nothing is served with them).
 DEPLOY_ENV := MSRELIEF_PRODUCTION=true MSRELIEF_ALLOWED_HOSTS=msrelief.example.org \
 	MSRELIEF_SECRET_KEY=ci-only-Zq8vN3pR7tW1xY5bC9dF2gH6jK4mL0sA8eU3iO7-not-a-real-key \
-	MSRELIEF_EMAIL_BACKEND=smtp MSRELIEF_BASE_URL=https://msrelief.example.org
+	MSRELIEF_EMAIL_BACKEND=smtp MSRELIEF_BASE_URL=https://msrelief.example.org \
+	MSRELIEF_CONTENT_OWNER="Example MS Clinic" MSRELIEF_PERMISSIONS_CONTACT=learn@msrelief.example.org
 
 .PHONY: setup demo test install system-packages lint fix typecheck checks \
 	test-sqlite test-postgres test-browser test-fast fuzz-api fuzz-importers \

@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
+from msrelief.lib.env import default_of
 from msrelief.lib.production import Configuration, Problem, refusal_message, unsafe_settings
 
 INVALID_EMAIL_BACKEND = Problem(
@@ -62,3 +63,36 @@ def email_backend_check(app_configs: Any = None, **kwargs: Any) -> list[Error]:
     if settings.EMAIL_BACKEND == "invalid":
         return [_error(INVALID_EMAIL_BACKEND)]
     return []
+
+
+# The Learn pages' copyright holder and permissions contact: the defaults are fictional, for the
+# demo. A site that serves them as its own would misstate who owns its pages, which is wrong but
+# not unsafe, so this warns (and ``check --deploy --fail-level WARNING`` fails) without stopping
+# the server.
+FICTIONAL_LEARN_OWNER = "msrelief.W001"
+
+
+@register(Tags.security, deploy=True)
+def learn_owner_check(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    """In production mode: the Learn pages must not name the demo's fictional owner."""
+    if not settings.PRODUCTION:
+        return []
+    fictional = [
+        name
+        for name, value in (
+            ("MSRELIEF_CONTENT_OWNER", settings.CONTENT_OWNER),
+            ("MSRELIEF_PERMISSIONS_CONTACT", settings.PERMISSIONS_CONTACT),
+        )
+        if value == default_of(name)
+    ]
+    if not fictional:
+        return []
+    return [
+        Warning(
+            f"{' and '.join(fictional)} still hold the demo's fictional value, so the Learn "
+            "pages' copyright notice and feed would name an owner that does not exist.",
+            hint="Set them to who really holds the copyright of the Learn pages and where to "
+            "ask for permission (docs/settings.md).",
+            id=FICTIONAL_LEARN_OWNER,
+        )
+    ]

@@ -212,6 +212,11 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+def default_of(name: str) -> str:
+    """The documented default of the setting ``name`` (a KeyError for an unknown name)."""
+    return _BY_NAME[name].default
+
+
 def _raw(name: str, environ: Mapping[str, str] | None = None) -> str:
     if name not in _BY_NAME:
         raise KeyError(f"{name} is not a declared setting; add it to msrelief.lib.env.SETTINGS")

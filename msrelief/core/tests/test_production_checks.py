@@ -17,6 +17,8 @@ def run_deploy_check(**env):
         "MSRELIEF_ALLOWED_HOSTS": "msrelief.example.org",
         "MSRELIEF_EMAIL_BACKEND": "smtp",
         "MSRELIEF_BASE_URL": "https://msrelief.example.org",
+        "MSRELIEF_CONTENT_OWNER": "Example MS Clinic",
+        "MSRELIEF_PERMISSIONS_CONTACT": "learn@msrelief.example.org",
         **env,
     }
     return subprocess.run(
@@ -50,6 +52,22 @@ def test_unsafe_production_settings_are_refused(env, check_id):
     result = run_deploy_check(**env)
     assert result.returncode != 0
     assert check_id in result.stderr
+
+
+@pytest.mark.parametrize("name", ["MSRELIEF_CONTENT_OWNER", "MSRELIEF_PERMISSIONS_CONTACT"])
+def test_the_demos_fictional_learn_owner_fails_the_deploy_check_but_is_named_as_a_warning(name):
+    from msrelief.lib.env import default_of
+
+    result = run_deploy_check(**{name: default_of(name)})
+    assert result.returncode != 0
+    assert "msrelief.W001" in result.stderr and name in result.stderr
+
+
+def test_the_learn_owner_warning_does_not_stop_the_server_from_starting(settings):
+    from msrelief.core.checks import production_problems
+
+    settings.CONTENT_OWNER = "Harbour Street Learning Trust (a fictional owner for the demo)"
+    assert all(problem.id != "msrelief.W001" for problem in production_problems())
 
 
 def test_development_mode_is_not_held_to_production_rules(settings):

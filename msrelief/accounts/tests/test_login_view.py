@@ -89,3 +89,10 @@ def test_a_next_address_on_another_site_is_not_followed_after_signing_in(client,
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("clients-dashboard")
+
+
+def test_the_session_cookie_is_kept_from_scripts_and_from_other_sites_posts(client, therapist):
+    client.post(URL, {"username": "tess@harbour.test", "password": PASSWORD})
+    cookie = client.cookies["sessionid"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"

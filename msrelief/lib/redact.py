@@ -6,7 +6,10 @@ systems can read it than the person it was given to, and so does a calendar feed
 (``/calendar/<token>.ics``). The paths that carry such a token are listed once, in
 :data:`TOKEN_ROUTES` (with ``/feeds/<token>``, ``/unsubscribe/<token>`` and the client portal's
 emailed sign-in link, ``/me/sign-in/<token>/``); in any log text the path segment after one of
-them becomes ``…``: ``GET /q/…/2/``, ``GET /calendar/…``.
+them becomes ``…``: ``GET /q/…/2/``, ``GET /calendar/…``. A password reset link
+(``/accounts/reset/<uidb64>/<token>/``) sets a login's password for whoever holds it until it
+is used or expires, so its token becomes ``…`` too (the login's number before it is no secret,
+and Django's own ``set-password`` step, which holds no token, is left as it is).
 
 The redaction happens where each log record is made (:func:`install` wraps logging's record
 factory), so it covers every logger and every handler in the process: Django's request log
@@ -37,9 +40,17 @@ _TOKEN = re.compile(
 )
 
 
+# The token of a password reset link: the second segment after /accounts/reset/.
+_SEGMENT = r"[^/?#&\s\"'<>]+"
+_RESET_TOKEN = re.compile(
+    r"(/accounts/reset/" + _SEGMENT + r"/)(?!set-password(?:[/?#&\s\"'<>]|$))" + _SEGMENT
+)
+
+
 def redact(text: str) -> str:
     """``text`` with every token in a token path replaced by ``…``."""
-    return _TOKEN.sub(lambda match: match.group(1) + PLACEHOLDER, text)
+    text = _TOKEN.sub(lambda match: match.group(1) + PLACEHOLDER, text)
+    return _RESET_TOKEN.sub(lambda match: match.group(1) + PLACEHOLDER, text)
 
 
 def redact_record(record: logging.LogRecord) -> None:

@@ -67,3 +67,32 @@ def test_the_admin_sites_login_is_this_login_page_with_its_next(client, db):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response["Location"] == f"{URL}?next=/admin/"
+
+
+def test_signing_in_gives_the_browser_a_new_session_key(client, therapist):
+    """A session someone made before the sign-in (a key planted in the browser) is not the one
+    that ends up signed in."""
+    session = client.session
+    session["before"] = "signing in"
+    session.save()
+    before = client.cookies["sessionid"].value
+    response = client.post(URL, {"username": "tess@harbour.test", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.cookies["sessionid"].value != before
+    assert client.get(reverse("clients-dashboard")).status_code == 200
+
+
+def test_a_next_address_on_another_site_is_not_followed_after_signing_in(client, therapist):
+    response = client.post(
+        f"{URL}?next=https://evil.example/phish",
+        {"username": "tess@harbour.test", "password": PASSWORD},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("clients-dashboard")
+
+
+def test_the_session_cookie_is_kept_from_scripts_and_from_other_sites_posts(client, therapist):
+    client.post(URL, {"username": "tess@harbour.test", "password": PASSWORD})
+    cookie = client.cookies["sessionid"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"

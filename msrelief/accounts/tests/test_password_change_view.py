@@ -78,3 +78,17 @@ def test_the_password_rules_give_their_reasons_in_plain_words(client, therapist)
     assert "Many people use this password, so it is easy to guess." in common.text
     assert "This password is only numbers." in numeric.text
     assert "This password is too like your name or email address." in like_name.text
+
+
+def test_changing_the_password_signs_out_the_logins_other_browsers_but_not_this_one(
+    client, therapist
+):
+    from django.test import Client
+
+    elsewhere = Client()
+    elsewhere.force_login(therapist)
+    assert elsewhere.get(reverse("clients-dashboard")).status_code == 200
+    client.force_login(therapist)
+    assert change_to(client, "a-better-password-for-tess").status_code == 302
+    assert client.get(reverse("clients-dashboard")).status_code == 200
+    assert elsewhere.get(reverse("clients-dashboard")).status_code == 302

@@ -29,6 +29,15 @@ TOKEN = "Zq8vN3pR7tW1xY5bC9dF2gH6jK4mL0sA8eU3iO7abcd"
         ("/me/diary/saved/", "/me/diary/saved/"),
         ("/clients/4/symptom-diary/new-link/", "/clients/4/symptom-diary/new-link/"),
         ("/questionnaires/ /q", "/questionnaires/ /q"),
+        (
+            "GET /accounts/reset/MQ/cx9k2a-5f1e0d7b3c/ HTTP/1.1",
+            "GET /accounts/reset/MQ/…/ HTTP/1.1",
+        ),
+        ("/accounts/reset/MQ/set-password/", "/accounts/reset/MQ/set-password/"),
+        (
+            "/accounts/reset/sent/ and /accounts/reset/done/",
+            "/accounts/reset/sent/ and /accounts/reset/done/",
+        ),
     ],
 )
 def test_the_segment_after_a_token_route_becomes_an_ellipsis(text, logged):
@@ -65,3 +74,22 @@ def test_a_traceback_that_names_a_token_is_redacted_too(caplog):
 def test_a_record_without_a_token_keeps_its_message_and_arguments(caplog):
     logging.getLogger("msrelief.test").warning("sent %d messages", 3)
     assert (caplog.records[-1].msg, caplog.records[-1].args) == ("sent %d messages", (3,))
+
+
+def test_a_real_password_reset_links_token_is_kept_out_of_a_request_line(
+    client, therapist, caplog, django_capture_on_commit_callbacks
+):
+    import re
+
+    from django.core import mail
+    from django.urls import reverse
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts-reset"), {"email": "tess@harbour.test"})
+    link = re.search(r"https?://[^/]+(/accounts/reset/\S+)", mail.outbox[0].body).group(1)
+    reset_token = link.rstrip("/").rsplit("/", 1)[1]
+    caplog.set_level(logging.INFO)
+    logging.getLogger("django.server").info('"GET %s HTTP/1.1" 302 0', link)
+    assert client.get(link).status_code == 302  # the link still works: only the log changes
+    assert reset_token not in caplog.text
+    assert "/accounts/reset/" in caplog.text and "/…/" in caplog.text

@@ -212,6 +212,11 @@ EVENTS: dict[str, EventType] = dict(
             "A password reset was asked for {object}",
         ),
         _e("auth.password_changed", Action.UPDATE, "{actor} set a new password for {object}"),
+        _e(
+            "auth.password_set",
+            Action.UPDATE,
+            "{actor} set a first password for {object}, after signing in with a link",
+        ),
         _e("auth.2fa_enrolled", Action.UPDATE, "{actor} set up an authenticator app for {object}"),
         _e("auth.2fa_removed", Action.UPDATE, "{actor} turned off the second factor of {object}"),
         _e("auth.2fa_reset", Action.UPDATE, "{actor} reset the second factor of {object}"),

@@ -285,6 +285,8 @@ MATRIX: dict[str, Entry] = {
     "me/progress/": CLIENT_PAGE,
     "me/consent/": posts(CLIENT_PAGE, 200),
     "me/data/": CLIENT_PAGE,
+    # The client login of the matrix has a password: the page sends it to "change a password".
+    "me/password/": posts(CLIENT_PAGE, 302).but(("GET", "client", "*", 302)),
     "me/data/my-data.<str:file_format>": shared(CLIENT_PAGE, lambda w, s: {"file_format": "json"}),
     "me/diary/": posts(Entry(expect.diary_by_login), 400),
     "me/diary/saved/": Entry(expect.diary_by_login),

@@ -61,6 +61,7 @@ NAMESPACES = {
     "learn.comment": "comment",
     "portal.signinlink": "sign_in_link",
     "privacy.consentwithdrawal": "consent",
+    "privacy.processingrecord": "privacy",
 }
 VERBS = {
     Action.CREATE: "created",
@@ -108,6 +109,13 @@ EVENTS: dict[str, EventType] = dict(
             "client.restriction_lifted",
             Action.UPDATE,
             "{actor} lifted the restriction of processing of {object}",
+        ),
+        _e("privacy.legal_hold_placed", Action.UPDATE, "{actor} placed a legal hold on {object}"),
+        _e("privacy.legal_hold_lifted", Action.UPDATE, "{actor} lifted the legal hold on {object}"),
+        _e(
+            "privacy.processing_updated",
+            Action.UPDATE,
+            "{actor} changed the clinic's wording of {object}",
         ),
         _e("history.added", Action.CREATE, "{actor} added {object} to a client's history"),
         _e("history.changed", Action.UPDATE, "{actor} changed {object} in a client's history"),
@@ -211,6 +219,11 @@ EVENTS: dict[str, EventType] = dict(
             "A password reset was asked for {object}",
         ),
         _e("auth.password_changed", Action.UPDATE, "{actor} set a new password for {object}"),
+        _e(
+            "auth.password_set",
+            Action.UPDATE,
+            "{actor} set a first password for {object}, after signing in with a link",
+        ),
         _e("auth.2fa_enrolled", Action.UPDATE, "{actor} set up an authenticator app for {object}"),
         _e("auth.2fa_removed", Action.UPDATE, "{actor} turned off the second factor of {object}"),
         _e("auth.2fa_reset", Action.UPDATE, "{actor} reset the second factor of {object}"),

@@ -30,6 +30,7 @@ LABELS = {
     "portal.signinlink": "Sign-in link",
     "programmes.calendarfeed": "Calendar feed",
     "privacy.consentwithdrawal": "Consent withdrawal",
+    "privacy.processingrecord": "Processing activity",
 }
 
 

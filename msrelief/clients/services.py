@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from msrelief.accounts.models import Role, User
@@ -98,7 +99,13 @@ def delete_client(actor: User, client: Client) -> None:
         raise PermissionDenied("Only the clinic admin or the responsible therapist can delete.")
     audit.record(actor, Action.DELETE, client, clinic=client.clinic)
     outbox.forget_client(client.pk)
-    client.delete()
+    try:
+        client.delete()
+    except ProtectedError as error:  # a legal hold (privacy.LegalHold) keeps the record
+        kept_by = ", ".join(sorted(str(obj) for obj in error.protected_objects))
+        raise ValidationError(
+            f"This record cannot be deleted while it is kept ({kept_by}). Ask the clinic admin."
+        ) from None
 
 
 @transaction.atomic

@@ -106,7 +106,11 @@ def client_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         messages.error(request, "Only the clinic admin or the responsible therapist can delete.")
         return redirect("clients-detail", pk=client.pk)
     if request.method == "POST":
-        services.delete_client(request.user, client)
+        try:
+            services.delete_client(request.user, client)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("clients-detail", pk=client.pk)
         messages.success(request, f"{client.display_name}'s record was deleted.")
         return redirect("clients-dashboard")
     return render(request, "clients/client_confirm_delete.html", {"client": client})

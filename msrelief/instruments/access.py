@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -96,7 +97,10 @@ def by_login(view: View, allow_done: bool = False) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponseBase:
         user = request.user
-        if not user.is_authenticated or user.role != Role.CLIENT:
+        if not user.is_authenticated:
+            # Like every /me/ page: to the portal's sign-in, and back here after it.
+            return redirect_to_login(request.get_full_path(), "portal-sign-in")
+        if user.role != Role.CLIENT:
             raise Http404("No such questionnaire")
         found = (
             Administration.objects.select_related("clinic").filter(pk=pk, client__user=user).first()

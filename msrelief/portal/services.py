@@ -1,7 +1,7 @@
 """Every write of the client portal: emailing a sign-in link a client asked for, inviting a
-client from their record, using a link to sign in, and recording a download of a client's
-data. Each checks who may do it, runs in one transaction and writes its audit event
-(docs/portal.md)."""
+client from their record, using a link to sign in, a client setting their first password, and
+recording a download of a client's data. Each checks who may do it, runs in one transaction
+and writes its audit event (docs/portal.md)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -19,6 +20,7 @@ from msrelief.accounts.models import Role, User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
 from msrelief.clients import permissions
+from msrelief.clients import services as clients
 from msrelief.clients.models import Client
 from msrelief.instruments import tokens
 from msrelief.notifications import services as outbox
@@ -159,16 +161,9 @@ def _new_login(actor: User, client: Client) -> User:
         changes={"role": Role.CLIENT},
         event="user.created",
     )
-    client.user = user
-    client.save(update_fields=["user"])
-    audit.record(
-        actor,
-        Action.UPDATE,
-        user,
-        clinic=client.clinic,
-        changes={"client": client.pk},
-        event="user.client_linked",
-    )
+    # The same service as the record's "link a login" (its checks and its user.client_linked
+    # event), inside this transaction: a refusal there undoes the new login too.
+    clients.link_login(actor, client, user)
     return user
 
 
@@ -206,6 +201,26 @@ def use_link(token: str) -> User:
         found.user, Action.UPDATE, link, clinic=found.client.clinic, event="sign_in_link.used"
     )
     return found.user
+
+
+@transaction.atomic
+def set_first_password(user: User, raw_password: str) -> User:
+    """The signed-in client, whose login has no password (it was made for an invitation), sets
+    one; the page asks for a recent link sign-in first (views_password.py)."""
+    if not user.is_authenticated or user.role != Role.CLIENT:
+        raise PermissionDenied("Only a client's own login sets its first password here.")
+    if user.has_usable_password():
+        raise ValidationError(
+            {"new_password1": "You have a password already: change it on the Password page."}
+        )
+    try:
+        password_validation.validate_password(raw_password, user)
+    except ValidationError as error:
+        raise ValidationError({"new_password1": error.messages}) from None
+    user.set_password(raw_password)
+    user.save(update_fields=["password"])
+    audit.record(user, Action.UPDATE, user, clinic=user.clinic, event="auth.password_set")
+    return user
 
 
 def own_client(user: User) -> Client:

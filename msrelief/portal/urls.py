@@ -4,7 +4,7 @@ questionnaire pages a client fills in from here are instruments' (/me/q/<id>/…
 from django.urls import path
 
 from msrelief.portal import views_pages as pages
-from msrelief.portal import views_signin, views_staff
+from msrelief.portal import views_password, views_signin, views_staff
 
 urlpatterns = [
     path("me/", pages.home, name="portal-home"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("me/progress/", pages.progress, name="portal-progress"),
     path("me/consent/", pages.consent_page, name="portal-consent"),
     path("me/data/", pages.data, name="portal-data"),
+    path("me/password/", views_password.set_password, name="portal-set-password"),
     path("me/data/my-data.<str:file_format>", pages.download, name="portal-download"),
     path("clients/<int:pk>/portal-invite/", views_staff.invite, name="portal-invite"),
     path("clients/<int:pk>/all-data.<str:file_format>", views_staff.export, name="portal-export"),

@@ -12,11 +12,15 @@ from django.views.decorators.cache import never_cache
 from msrelief.accounts.lockout import sign_in_throttled
 from msrelief.core.http import posted
 from msrelief.core.ratelimit import rate_limited
+from msrelief.core.signin import now_seconds
 from msrelief.portal import services
 from msrelief.portal.forms import SignInForm
 
 #: The backend a link sign-in is recorded under (the session then loads the user through it).
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+#: When this session last signed in with an emailed link (epoch seconds): the proof a client
+#: with no password gives before setting one (views_password.py).
+LINK_SIGNED_IN_AT = "msrelief_link_signed_in_at"
 
 
 @never_cache
@@ -43,6 +47,7 @@ def link(request: HttpRequest, token: str) -> HttpResponseBase:
         if request.method == "POST":
             user = services.use_link(token)
             login(request, user, backend=MODEL_BACKEND)
+            request.session[LINK_SIGNED_IN_AT] = now_seconds()
             return HttpResponseRedirect(resolve_url("portal-home"))
     except services.LinkRefused as refused:
         status = 410 if refused.kind in ("used", "expired") else 404

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from msrelief.core.voice import HouseVoice
-from msrelief.privacy.models import Tombstone
+from msrelief.privacy.models import WORDS_MAX, LegalHold, Tombstone
 
 
 class EraseForm(HouseVoice, forms.Form):
@@ -41,3 +41,32 @@ class WithdrawForm(HouseVoice, forms.Form):
         label="Date the client withdrew their consent",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+class LegalHoldForm(HouseVoice, forms.Form):
+    reason = forms.CharField(
+        label="Why must the record be kept?",
+        max_length=LegalHold._meta.get_field("reason").max_length,
+        help_text="For example: a claim has been made and the record may be needed. Do not "
+        "write names or health information.",
+    )
+
+
+def _words(label: str, help_text: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=WORDS_MAX,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ProcessingForm(HouseVoice, forms.Form):
+    """The clinic's own words for one processing activity; starts from what the page shows."""
+
+    purpose = _words("Purpose", "Why the clinic holds this information.")
+    lawful_basis = _words(
+        "Lawful basis",
+        "The article of the UK GDPR the clinic relies on (art. 6, and art. 9 for health data).",
+    )
+    recipients = _words("Who receives it", "The people and organisations who see or get it.")

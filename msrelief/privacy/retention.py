@@ -1,6 +1,7 @@
 """Retention: what has been kept longer than the settings allow (docs/privacy.md
 "Retention"), and the purge that removes it. Clients past their period are erased by the same
-service as an erasure by staff, as the system; messages and sign-in links are deleted."""
+service as an erasure by staff, as the system; messages and sign-in links are deleted. A client
+on legal hold is passed over, and listed, however long ago their last contact was."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from msrelief.privacy import services
 PURGE_REASON = "Retention period over (msrelief purge)"
 
 
-def clients_due(now: dt.datetime) -> models.QuerySet[Client]:
+def _past_period(now: dt.datetime) -> models.QuerySet[Client]:
     """Clients whose last contact (the latest of their record's last change, their last
     questionnaire answered and their last planned session) is more than
     settings.RETAIN_CLIENT_YEARS ago."""
@@ -30,6 +31,18 @@ def clients_due(now: dt.datetime) -> models.QuerySet[Client]:
         Coalesce(models.Max("enrolments__sessions__starts_at"), "updated_at"),
     )
     return Client.objects.annotate(last_contact=last).filter(last_contact__lt=cutoff)
+
+
+def clients_due(now: dt.datetime) -> models.QuerySet[Client]:
+    """Clients past their retention period and not on legal hold: the purge erases these."""
+    return _past_period(now).filter(legal_hold__isnull=True)
+
+
+def held_past_period(now: dt.datetime | None = None) -> list[int]:
+    """The numbers of the clients past their retention period whom a legal hold keeps."""
+    now = now or timezone.now()
+    held = _past_period(now).filter(legal_hold__isnull=False).order_by("pk")
+    return list(held.values_list("pk", flat=True))
 
 
 def messages_due(now: dt.datetime) -> models.QuerySet[Message]:

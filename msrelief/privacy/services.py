@@ -1,6 +1,7 @@
 """The privacy services: erasing a client (everything about them, their portal login
-included, leaving a tombstone and the audit event of the erasure), withdrawing consent and
-restricting processing. Each checks permission, runs in one transaction and writes its audit
+included, leaving a tombstone and the audit event of the erasure), withdrawing consent,
+restricting processing, placing and lifting a legal hold, and the clinic's own words for its
+processing activities. Each checks permission, runs in one transaction and writes its audit
 event; views, the portal and ``msrelief purge`` call these same functions."""
 
 from __future__ import annotations
@@ -20,26 +21,49 @@ from msrelief.clients import permissions
 from msrelief.clients.models import Client
 from msrelief.notifications import services as outbox
 from msrelief.notifications.models import Message
-from msrelief.privacy.models import ConsentWithdrawal, Tombstone
+from msrelief.privacy import activities
+from msrelief.privacy.models import (
+    WORDS_MAX,
+    ConsentWithdrawal,
+    LegalHold,
+    ProcessingRecord,
+    Tombstone,
+)
 
 REASON_MAX = Tombstone._meta.get_field("reason").max_length
 #: The domain of the address an erased login keeps when the audit trail still names it.
 ERASED_DOMAIN = "erased.invalid"
 
 
-def _require_admin(actor: User, client: Client) -> Client:
+def _require_admin(actor: User, client: Client, doing: str = "erase a client") -> Client:
     if not actor.is_authenticated or not actor.is_clinic_staff:
-        raise PermissionDenied("Only the clinic admin can erase a client.")
+        raise PermissionDenied(f"Only the clinic admin can {doing}.")
     client = permissions.get_client_or_404(actor, client.pk)
     if actor.role != Role.CLINIC_ADMIN:
-        raise PermissionDenied("Only the clinic admin can erase a client.")
+        raise PermissionDenied(f"Only the clinic admin can {doing}.")
     return client
 
 
-def _clean_reason(reason: str) -> str:
+def held(client: Client) -> LegalHold | None:
+    """The legal hold that stands on ``client``, or None."""
+    return LegalHold.objects.filter(client_id=client.pk).first()
+
+
+def _refuse_if_held(client: Client) -> None:
+    hold = held(client)
+    if hold is not None:
+        raise ValidationError(
+            f"Client #{client.pk} is on legal hold since {hold.placed_at:%d %b %Y}, so the "
+            "record cannot be erased. The clinic admin must lift the hold first."
+        )
+
+
+def _clean_reason(
+    reason: str, missing: str = "Say why the client is erased (no names or health data)."
+) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Say why the client is erased (no names or health data)."})
+        raise ValidationError({"reason": missing})
     if REASON_MAX is not None and len(reason) > REASON_MAX:
         raise ValidationError({"reason": f"Keep the reason to {REASON_MAX} characters."})
     return reason
@@ -49,12 +73,14 @@ def _clean_reason(reason: str) -> str:
 def erase_client(actor: User, client: Client, reason: str) -> Tombstone:
     """Erase ``client`` (clinic admin only; the view asks for a recent sign-in first)."""
     client = _require_admin(actor, client)
+    _refuse_if_held(client)
     return _erase(actor, client, _clean_reason(reason), by="staff")
 
 
 def erase_for_retention(client: Client, reason: str) -> Tombstone:
-    """Erase ``client`` whose retention period is over, as the system (``msrelief purge``);
-    the caller holds the transaction."""
+    """Erase ``client`` whose retention period is over, as the system (``msrelief purge``,
+    which passes over a client on legal hold); the caller holds the transaction."""
+    _refuse_if_held(client)
     return _erase(None, client, reason, by="retention")
 
 
@@ -196,3 +222,90 @@ def erasure_preview(client: Client) -> list[tuple[str, int]]:
     if client.user_id is not None:
         counts["portal login"] = 1
     return sorted((name, n) for name, n in counts.items() if n)
+
+
+@transaction.atomic(durable=True)
+def place_legal_hold(actor: User, client: Client, reason: str) -> LegalHold:
+    """Place a legal hold on ``client`` (clinic admin only): until it is lifted, neither staff
+    nor the retention purge can erase the record."""
+    client = _require_admin(actor, client, "place a legal hold")
+    locked = Client.objects.select_for_update().get(pk=client.pk)
+    reason = _clean_reason(reason, "Say why the record must be kept (no names or health data).")
+    if held(locked) is not None:
+        raise ValidationError("This client is already on legal hold.")
+    hold = LegalHold.objects.create(client=locked, reason=reason, placed_by=actor)
+    audit.record(
+        actor,
+        Action.UPDATE,
+        locked,
+        clinic=locked.clinic,
+        changes={"hold": hold.pk},
+        event="privacy.legal_hold_placed",
+    )
+    return hold
+
+
+@transaction.atomic(durable=True)
+def lift_legal_hold(actor: User, client: Client) -> None:
+    """Lift the legal hold on ``client`` (clinic admin only); the record can then be erased
+    again. The hold's row goes; the audit trail keeps that it was placed and lifted."""
+    client = _require_admin(actor, client, "lift a legal hold")
+    locked = Client.objects.select_for_update().get(pk=client.pk)
+    hold = held(locked)
+    if hold is None:
+        raise ValidationError("This client is not on legal hold.")
+    audit.record(
+        actor,
+        Action.UPDATE,
+        locked,
+        clinic=locked.clinic,
+        changes={"hold": hold.pk},
+        event="privacy.legal_hold_lifted",
+    )
+    hold.delete()
+
+
+@transaction.atomic(durable=True)
+def update_processing(actor: User, key: str, **words: str) -> ProcessingRecord:
+    """The clinic admin writes their clinic's own purpose, lawful basis and recipients of the
+    processing activity ``key`` (activities.EDITABLE); every field is required."""
+    if not actor.is_authenticated or not actor.is_clinic_admin or actor.clinic_id is None:
+        raise PermissionDenied("Only the clinic admin can change the processing activities.")
+    if key not in activities.BY_KEY:
+        raise ValidationError({"activity": f"There is no processing activity {key!r}."})
+    cleaned = _clean_words(words)
+    record = ProcessingRecord.objects.filter(clinic_id=actor.clinic_id, activity=key).first()
+    record = record or ProcessingRecord(clinic_id=actor.clinic_id, activity=key)
+    changed = [name for name in activities.EDITABLE if getattr(record, name) != cleaned[name]]
+    for name, value in cleaned.items():
+        setattr(record, name, value)
+    record.updated_at, record.updated_by = timezone.now(), actor
+    record.save()
+    audit.record(
+        actor,
+        Action.UPDATE,
+        record,
+        clinic=actor.clinic,
+        changes={"activity": key, "fields": changed},
+        event="privacy.processing_updated",
+    )
+    return record
+
+
+def _clean_words(words: dict[str, str]) -> dict[str, str]:
+    unknown = sorted(set(words) - set(activities.EDITABLE))
+    if unknown:
+        raise ValueError(f"not editable: {unknown}")
+    problems: dict[str, str] = {}
+    cleaned: dict[str, str] = {}
+    for name in activities.EDITABLE:
+        value = (words.get(name) or "").strip()
+        label = name.replace("_", " ")
+        if not value:
+            problems[name] = f"Write the {label}."
+        elif len(value) > WORDS_MAX:
+            problems[name] = f"Keep the {label} to {WORDS_MAX} characters."
+        cleaned[name] = value
+    if problems:
+        raise ValidationError(problems)
+    return cleaned

@@ -59,7 +59,8 @@ def test_the_record_makes_the_same_few_queries_for_2_or_20_consents(
     # the record, its consents, six kinds of history, the safety flags, the latest screens, the
     # programme panels (enrolments, adverse events), the symptom diary (none here: one query;
     # with one, docs/diary.md and instruments/diary/tests/test_record_section.py), the latest
-    # reminders, the calendar feed, whatever their number, and the audit event
-    with django_assert_max_num_queries(18 + audit_turn_queries()):
+    # reminders, the calendar feed, the legal hold (privacy's panel), whatever their number, and
+    # the audit event
+    with django_assert_max_num_queries(19 + audit_turn_queries()):
         text = client.get(reverse("clients-detail", args=[ms_client.pk])).text
     assert text.count("recorded by") == rows

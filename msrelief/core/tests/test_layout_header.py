@@ -41,7 +41,7 @@ def test_the_header_menu_link_leads_to_the_same_links_at_the_foot_of_the_page(cl
     assert in_header == at_foot
     assert [name for _, name in at_foot] == [
         "Learn", "Evidence", "Clients", "Programmes", "Cohort", "Audit log", "Licensed wording",
-        "Exports", "Messages", "Logins", "Password",
+        "Exports", "Messages", "Logins", "Privacy", "Password",
     ]  # fmt: skip
     assert "Signed in as Alex Admin" in foot_menu(page)
 

@@ -110,13 +110,17 @@ def by_link_saved(request: HttpRequest, token: str) -> HttpResponse:
     return _no_diary(request, "link") if visit is None else _saved(request, visit)
 
 
-@login_required
+#: A visitor is sent to the client portal's sign-in, as on every /me/ page, and comes back.
+_client_login = login_required(login_url="portal-sign-in")
+
+
+@_client_login
 def mine(request: AuthenticatedRequest) -> HttpResponse:
     visit = _by_login(request.user)
     return _no_diary(request, "login") if visit is None else _check_in(request, visit)
 
 
-@login_required
+@_client_login
 def mine_saved(request: AuthenticatedRequest) -> HttpResponse:
     visit = _by_login(request.user)
     return _no_diary(request, "login") if visit is None else _saved(request, visit)

@@ -49,3 +49,19 @@ def test_a_client_seen_within_the_period_stays(ms_client, settings):
     _age(ms_client, 7)
     assert "clients: removed 0" in _run()
     assert Client.objects.filter(pk=ms_client.pk).exists()
+
+
+def test_a_client_on_legal_hold_is_listed_by_the_dry_run_and_kept_by_the_run(
+    ms_client, clinic_admin, settings
+):
+    from msrelief.privacy import services
+
+    settings.RETAIN_CLIENT_YEARS = 8
+    services.place_legal_hold(clinic_admin, ms_client, "Claim made in writing")
+    _age(ms_client, 9)
+    dry = _run("--dry-run")
+    assert "clients: would remove 0" in dry
+    assert f"client #{ms_client.pk}: on legal hold, kept" in dry
+    run = _run()
+    assert "clients: removed 0" in run and f"client #{ms_client.pk}: on legal hold" in run
+    assert Client.objects.filter(pk=ms_client.pk).exists()

@@ -97,32 +97,39 @@ def api_staff(persona: str, ownership: str) -> Answer:
 
 
 def portal_questionnaire(persona: str, ownership: str) -> Answer:
-    """A questionnaire by the client's login (/me/q/<id>/): only the client whose it is; to
-    anyone else, signed in or not, no such questionnaire (404)."""
+    """A questionnaire by the client's login (/me/q/<id>/): a visitor is sent to the client
+    sign-in, like every /me/ page; only the client whose it is gets it, and to anyone else
+    signed in it is no such questionnaire (404)."""
+    if persona == "anonymous":
+        return SIGN_IN
     return 200 if persona == "client" and ownership == "own" else 404
 
 
 def diary_by_login(persona: str, ownership: str) -> Answer:
-    """The client's own diary (/me/diary/): a visitor is sent to the staff sign-in (login
-    required), and anyone who keeps no diary (every non-client) gets 404."""
+    """The client's own diary (/me/diary/): a visitor is sent to the client sign-in, like
+    every /me/ page, and anyone who keeps no diary (every non-client) gets 404."""
     if persona == "anonymous":
-        return LOGIN
+        return SIGN_IN
     return 200 if persona == "client" else 404
 
 
 def api_screen(persona: str, ownership: str) -> Answer:
-    """The API's screening operation: 401 without a session, 403 for a non-staff one."""
+    """The API's screening operation: 401 without a session, 403 for a session that is not
+    clinic staff (a kind of operation they may not use at all, as on a staff page)."""
     if persona == "anonymous":
         return 401
     return 200 if persona in CLINIC_STAFF else 403
 
 
 def api_fhir(persona: str, ownership: str) -> Answer:
-    """FHIR reads: 401 without a session; a response that is not the staff member's clinic's
-    (or a reader who is not staff) is a 404, so its existence does not leak."""
+    """FHIR reads: 401 without a session, 403 for a session that is not clinic staff (before
+    any look-up, so whatever the id), and for staff a response of another clinic is a 404, so
+    its existence does not leak."""
     if persona == "anonymous":
         return 401
-    return 200 if persona in CLINIC_STAFF and ownership == "own" else 404
+    if persona not in CLINIC_STAFF:
+        return 403
+    return 404 if ownership == "other" else 200
 
 
 def nobody(persona: str, ownership: str) -> Answer:

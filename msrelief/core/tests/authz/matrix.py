@@ -178,6 +178,17 @@ MATRIX: dict[str, Entry] = {
     "clients/<int:pk>/withdraw-consent/": posts(staff_object(_client), 400),
     "clients/<int:pk>/restriction/": post_only(staff_object(_client), 302).but(*_GET_IS_405),
     "me/consent/withdraw/": posts(CLIENT_PAGE, 302),
+    # The legal hold is the clinic admin's, like erasure.
+    "clients/<int:pk>/legal-hold/": posts(admin_object(_client), 400).but(
+        *[("*", persona, "other", 404) for persona in ("therapist", "colleague", "outsider")]
+    ),
+    # The processing activities: every member of a clinic's staff reads their own clinic's
+    # (there is no clinic in the address); the clinic admin changes its wording.
+    "privacy/processing/": STAFF_PAGE,
+    "privacy/processing.csv": STAFF_PAGE,
+    "privacy/processing/<slug:key>/edit/": posts(
+        shared(ADMIN_PAGE, lambda w, s: {"key": "client-record"}), 400
+    ),
     # Calendar feeds: staff pages to make and revoke them, and the feed by its token.
     "programmes/calendar-feeds/": STAFF_PAGE,
     # A new feed's page shows its address once (200); revoking goes back to the page (302).
@@ -275,6 +286,8 @@ MATRIX: dict[str, Entry] = {
     "me/progress/": CLIENT_PAGE,
     "me/consent/": posts(CLIENT_PAGE, 200),
     "me/data/": CLIENT_PAGE,
+    # The client login of the matrix has a password: the page sends it to "change a password".
+    "me/password/": posts(CLIENT_PAGE, 302).but(("GET", "client", "*", 302)),
     "me/data/my-data.<str:file_format>": shared(CLIENT_PAGE, lambda w, s: {"file_format": "json"}),
     "me/diary/": posts(Entry(expect.diary_by_login), 400),
     "me/diary/saved/": Entry(expect.diary_by_login),

@@ -1,5 +1,7 @@
 """/me/diary/: a signed-in client fills in their own diary; anyone else finds nothing."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from django.urls import reverse
 
@@ -60,6 +62,9 @@ def test_staff_have_no_diary_of_their_own(client, plan, request, who):
     assert client.get(reverse("diary-mine")).status_code == 404
 
 
-def test_without_a_login_the_page_asks_to_log_in(client, plan):
-    page = client.get(reverse("diary-mine"))
-    assert page.status_code == 302 and reverse("accounts-login") in page["Location"]
+def test_a_visitor_is_sent_to_the_client_sign_in_and_back_like_every_me_page(client, plan):
+    for name in ("diary-mine", "diary-mine-saved"):
+        page = client.get(reverse(name))
+        url = urlsplit(page["Location"])
+        assert page.status_code == 302 and url.path == reverse("portal-sign-in")
+        assert parse_qs(url.query)["next"] == [reverse(name)]

@@ -11,8 +11,9 @@ from msrelief.privacy import retention
 
 class Command(BaseCommand):
     help = (
-        "Remove what is kept past the retention settings. Clients are erased, old messages "
-        "and sign-in links deleted; --dry-run only says how many of each."
+        "Remove what is kept past the retention settings. Clients are erased (except those on "
+        "legal hold, which are listed), old messages and sign-in links deleted; --dry-run only "
+        "says how many of each."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,3 +28,5 @@ class Command(BaseCommand):
             verb = "removed"
         for kind, n in counts.items():
             self.stdout.write(f"{kind}: {verb} {n}")
+        for number in retention.held_past_period():
+            self.stdout.write(f"client #{number}: on legal hold, kept")

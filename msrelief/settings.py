@@ -274,6 +274,10 @@ LEARN_FOLLOW_LINKS = env_list("MSRELIEF_FOLLOW_LINKS")
 CONTENT_OWNER = env_str("MSRELIEF_CONTENT_OWNER")
 PERMISSIONS_CONTACT = env_str("MSRELIEF_PERMISSIONS_CONTACT")
 
+# The evidence base (docs/evidence.md "Review"): clinic admins' edits wait for an evidence
+# editor's approval when this is on.
+EVIDENCE_REVIEW = env_bool("MSRELIEF_EVIDENCE_REVIEW")
+
 # Production: Django's request and security logs, runserver's, msrelief's and gunicorn's error
 # log go to stderr at MSRELIEF_LOG_LEVEL (docs/operations.md).
 LOG_LEVEL = log_level(env_str("MSRELIEF_LOG_LEVEL"))

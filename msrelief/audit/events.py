@@ -57,6 +57,7 @@ NAMESPACES = {
     "evidence.arm": "arm",
     "evidence.result": "result",
     "evidence.topic": "topic",
+    "evidence.evidenceproposal": "evidence_proposal",
     "learn.rating": "rating",
     "learn.comment": "comment",
     "portal.signinlink": "sign_in_link",
@@ -283,6 +284,13 @@ EVENTS: dict[str, EventType] = dict(
         _e("comment.deleted", Action.DELETE, "{actor} deleted {object}"),
         _e("comment.approved", Action.UPDATE, "{actor} approved {object}"),
         _e("comment.rejected", Action.UPDATE, "{actor} rejected {object}"),
+        _e(
+            "evidence_proposal.created",
+            Action.CREATE,
+            "{actor} proposed a change to the evidence base ({object})",
+        ),
+        _e("evidence_proposal.approved", Action.UPDATE, "{actor} approved and applied {object}"),
+        _e("evidence_proposal.rejected", Action.UPDATE, "{actor} rejected {object}"),
         *[
             _e(f"{ns}.{verb}", action, f"{{actor}} {word} {{object}}")
             for ns in ("reference", "claim", "study", "arm", "result", "topic")

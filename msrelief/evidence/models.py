@@ -489,3 +489,8 @@ class Result(Stamped):
     @property
     def is_unverified(self) -> bool:
         return bool(self.verification_status == VerificationStatus.UNVERIFIED)
+
+
+# The change log and the proposals held for review live in their own module, imported here so
+# that Django finds them as models of this app.
+from msrelief.evidence import change_models  # noqa: E402, F401

@@ -1,6 +1,9 @@
 """Every change to the evidence base goes through one of these functions. Each checks that the
 actor may edit the evidence base, runs in one transaction, validates the whole record (nothing is
-saved on bad input) and writes the audit event, naming the fields that were set or changed.
+saved on bad input), writes the audit event, naming the fields that were set or changed, and
+writes the change's row of the evidence change log (:mod:`msrelief.evidence.writes`), which
+every clinic reads. With ``MSRELIEF_EVIDENCE_REVIEW`` on, a clinic admin's edit is validated the
+same way, then held for an evidence editor's review instead (:mod:`msrelief.evidence.review`).
 
 Who may edit: clinic admins, Django superusers, and evidence editors — any user given the
 ``evidence.edit_evidence`` permission in the Django admin, such as a researcher who is not clinic
@@ -15,14 +18,11 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import ProtectedError
-from django.utils import timezone
 
 from msrelief.accounts.models import User
-from msrelief.audit import services as audit
-from msrelief.audit.models import Action
-from msrelief.evidence import cslmap
+from msrelief.evidence import cslmap, review, writes
 from msrelief.evidence.bibliography import BibliographyError, import_references, import_ris
+from msrelief.evidence.change_models import ChangeAction, EvidenceProposal
 from msrelief.evidence.models import Arm, Claim, Reference, Result, Study
 
 M = TypeVar("M", bound=models.Model)
@@ -55,7 +55,7 @@ RESULT_FIELDS = (
 )  # fmt: skip
 
 
-EDIT_PERMISSION = "evidence.edit_evidence"
+EDIT_PERMISSION = writes.EDIT_PERMISSION
 NOT_AN_EDITOR = "Only clinic admins and evidence editors can edit the evidence base."
 
 
@@ -77,48 +77,75 @@ def _check_fields(fields: dict[str, Any], allowed: Sequence[str]) -> None:
         raise ValidationError(dict.fromkeys(unknown, "This field cannot be set."))
 
 
-def _add(actor: User, obj: M, fields: Iterable[str]) -> M:
-    """Validate and save a new ``obj``; audit it with the fields that were given."""
+def _add(
+    actor: User, obj: M, names: Iterable[str], references: Sequence[Reference] | None = None
+) -> M | EvidenceProposal:
+    """Validate the new ``obj``; save, audit and log it, or hold it for review. ``names``: the
+    fields that were given."""
     obj.full_clean()
-    obj.save()
-    audit.record(actor, Action.CREATE, obj, clinic=actor.clinic, changes={"fields": sorted(fields)})
-    return obj
+    names = list(names)
+    if references is not None:
+        _check_references(references)
+    if review.held(actor):
+        after = writes.snapshot(obj, [name for name in names if name != writes.MANY])
+        if references is not None:
+            after[writes.MANY] = list(references)
+        return review.propose(actor, ChangeAction.CREATE, obj, {}, after)
+    return writes.apply_add(actor, obj, names, references=references)
 
 
-def _fresh(obj: M) -> M:
-    """``obj`` as stored now, locked for the transaction (a bound form may have changed the
-    instance it was given)."""
-    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
-
-
-def _change(actor: User, obj: M, fields: dict[str, Any], allowed: Sequence[str]) -> M:
-    """Set ``fields`` on the stored ``obj``, validate and save it; audit the changed names."""
+def _change(
+    actor: User,
+    obj: M,
+    fields: dict[str, Any],
+    allowed: Sequence[str],
+    references: Sequence[Reference] | None = None,
+) -> M | EvidenceProposal:
+    """Set ``fields`` (and a claim's ``references``) on the stored ``obj`` and validate it;
+    save, audit and log what changed, or hold it for review. Nothing changed: nothing is
+    written."""
     _check_fields(fields, allowed)
-    obj = _fresh(obj)
-    changed = sorted(name for name, value in fields.items() if getattr(obj, name) != value)
-    for name in changed:
+    obj = writes.fresh(obj)
+    print_of, label = writes.fingerprint(obj), writes.label_of(obj)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for name in sorted(name for name, value in fields.items() if getattr(obj, name) != value):
+        before[name], after[name] = getattr(obj, name), fields[name]
         setattr(obj, name, fields[name])
     obj.full_clean()
-    if changed:
-        obj.updated_at = timezone.now()  # type: ignore[attr-defined]
-        obj.save()
-        audit.record(actor, Action.UPDATE, obj, clinic=actor.clinic, changes={"fields": changed})
-    return obj
+    if references is not None:
+        _check_references(references)
+        current = list(obj.references.all())  # type: ignore[attr-defined]
+        if {r.pk for r in references} != {r.pk for r in current}:
+            before[writes.MANY], after[writes.MANY] = current, list(references)
+    if not after:
+        return obj
+    if review.held(actor):
+        return review.propose(
+            actor, ChangeAction.UPDATE, obj, before, after, print_of=print_of, label=label
+        )
+    return writes.apply_change(actor, obj, before, after)
 
 
-def _remove(actor: User, obj: models.Model, blocked: str) -> None:
-    audit.record(actor, Action.DELETE, obj, clinic=actor.clinic)
-    try:
-        obj.delete()
-    except ProtectedError:
-        raise ValidationError(blocked) from None
+def _remove(actor: User, obj: models.Model) -> EvidenceProposal | None:
+    """Delete ``obj`` (audited and logged), or hold the deletion for review."""
+    if review.held(actor):
+        obj = writes.fresh(obj)
+        writes.check_deletable(obj)
+        before = writes.snapshot(obj, writes.all_names(obj))
+        print_of = writes.fingerprint(obj)
+        return review.propose(actor, ChangeAction.DELETE, obj, before, {}, print_of=print_of)
+    writes.apply_remove(actor, obj)
+    return None
 
 
 # --- references ----------------------------------------------------------------------------
+# Each function returns the saved record, or, when the edit is held for review
+# (``MSRELIEF_EVIDENCE_REVIEW``, msrelief.evidence.review), the proposal that holds it.
 
 
 @transaction.atomic
-def create_reference(actor: User, **fields: Any) -> Reference:
+def create_reference(actor: User, **fields: Any) -> Reference | EvidenceProposal:
     """Add a reference. ``ValidationError`` names each bad field (a DOI, a year…)."""
     _require_editor(actor)
     _check_fields(fields, REFERENCE_FIELDS)
@@ -126,16 +153,18 @@ def create_reference(actor: User, **fields: Any) -> Reference:
 
 
 @transaction.atomic
-def update_reference(actor: User, reference: Reference, **fields: Any) -> Reference:
+def update_reference(
+    actor: User, reference: Reference, **fields: Any
+) -> Reference | EvidenceProposal:
     _require_editor(actor)
     return _change(actor, reference, fields, REFERENCE_FIELDS)
 
 
 @transaction.atomic
-def delete_reference(actor: User, reference: Reference) -> None:
+def delete_reference(actor: User, reference: Reference) -> EvidenceProposal | None:
     """Delete a reference that no study rests on; claims simply lose the link."""
     _require_editor(actor)
-    _remove(actor, reference, f"{reference.key} is the reference of a study; delete that first.")
+    return _remove(actor, reference)
 
 
 # --- claims --------------------------------------------------------------------------------
@@ -147,54 +176,34 @@ def _check_references(references: Sequence[Reference]) -> None:
 
 
 @transaction.atomic
-def create_claim(actor: User, *, references: Sequence[Reference], **fields: Any) -> Claim:
+def create_claim(
+    actor: User, *, references: Sequence[Reference], **fields: Any
+) -> Claim | EvidenceProposal:
     """Add a claim resting on ``references`` (at least one)."""
     _require_editor(actor)
     _check_fields(fields, CLAIM_FIELDS)
-    claim = Claim(**fields)
-    claim.full_clean()
-    _check_references(references)
-    claim = _add(actor, claim, [*fields, "references"])
-    claim.references.set(references)
-    return claim
+    return _add(actor, Claim(**fields), [*fields, writes.MANY], references=references)
 
 
 @transaction.atomic
 def update_claim(
     actor: User, claim: Claim, *, references: Sequence[Reference] | None = None, **fields: Any
-) -> Claim:
+) -> Claim | EvidenceProposal:
     _require_editor(actor)
-    _check_fields(fields, CLAIM_FIELDS)
-    claim = _fresh(claim)
-    changed = sorted(name for name, value in fields.items() if getattr(claim, name) != value)
-    for name in changed:
-        setattr(claim, name, fields[name])
-    claim.full_clean()
-    if references is not None:
-        _check_references(references)
-        if {r.pk for r in references} != set(claim.references.values_list("pk", flat=True)):
-            claim.references.set(references)
-            changed.append("references")
-    if changed:
-        claim.updated_at = timezone.now()
-        claim.save()
-        audit.record(
-            actor, Action.UPDATE, claim, clinic=actor.clinic, changes={"fields": sorted(changed)}
-        )
-    return claim
+    return _change(actor, claim, fields, CLAIM_FIELDS, references=references)
 
 
 @transaction.atomic
-def delete_claim(actor: User, claim: Claim) -> None:
+def delete_claim(actor: User, claim: Claim) -> EvidenceProposal | None:
     _require_editor(actor)
-    _remove(actor, claim, "This claim cannot be deleted.")
+    return _remove(actor, claim)
 
 
 # --- studies, arms and results -------------------------------------------------------------
 
 
 @transaction.atomic
-def create_study(actor: User, **fields: Any) -> Study:
+def create_study(actor: User, **fields: Any) -> Study | EvidenceProposal:
     """Add a study; its arms and results are added with :func:`create_arm` and
     :func:`create_result`."""
     _require_editor(actor)
@@ -203,59 +212,55 @@ def create_study(actor: User, **fields: Any) -> Study:
 
 
 @transaction.atomic
-def update_study(actor: User, study: Study, **fields: Any) -> Study:
+def update_study(actor: User, study: Study, **fields: Any) -> Study | EvidenceProposal:
     _require_editor(actor)
     return _change(actor, study, fields, STUDY_FIELDS)
 
 
 @transaction.atomic
-def delete_study(actor: User, study: Study) -> None:
-    """Delete a study with its results and arms (each deletion is audited)."""
+def delete_study(actor: User, study: Study) -> EvidenceProposal | None:
+    """Delete a study with its results and arms (each deletion is audited and logged)."""
     _require_editor(actor)
-    for result in study.results.all():
-        _remove(actor, result, "")
-    for arm in study.arms.all():
-        _remove(actor, arm, "")
-    _remove(actor, study, "This study cannot be deleted.")
+    return _remove(actor, study)
 
 
 @transaction.atomic
-def create_arm(actor: User, study: Study, **fields: Any) -> Arm:
+def create_arm(actor: User, study: Study, **fields: Any) -> Arm | EvidenceProposal:
     _require_editor(actor)
     _check_fields(fields, ARM_FIELDS)
     return _add(actor, Arm(study=study, **fields), fields)
 
 
 @transaction.atomic
-def update_arm(actor: User, arm: Arm, **fields: Any) -> Arm:
+def update_arm(actor: User, arm: Arm, **fields: Any) -> Arm | EvidenceProposal:
     _require_editor(actor)
     return _change(actor, arm, fields, ARM_FIELDS)
 
 
 @transaction.atomic
-def delete_arm(actor: User, arm: Arm) -> None:
+def delete_arm(actor: User, arm: Arm) -> EvidenceProposal | None:
     """Delete an arm that no result refers to."""
     _require_editor(actor)
-    _remove(actor, arm, f"Results refer to the arm {arm.label!r}; change or delete them first.")
+    return _remove(actor, arm)
 
 
 @transaction.atomic
-def create_result(actor: User, study: Study, **fields: Any) -> Result:
+def create_result(actor: User, study: Study, **fields: Any) -> Result | EvidenceProposal:
     _require_editor(actor)
     _check_fields(fields, RESULT_FIELDS)
     return _add(actor, Result(study=study, **fields), fields)
 
 
 @transaction.atomic
-def update_result(actor: User, result: Result, **fields: Any) -> Result:
+def update_result(actor: User, result: Result, **fields: Any) -> Result | EvidenceProposal:
     _require_editor(actor)
     return _change(actor, result, fields, RESULT_FIELDS)
 
 
 @transaction.atomic
-def delete_result(actor: User, result: Result) -> None:
+def delete_result(actor: User, result: Result) -> EvidenceProposal | None:
     _require_editor(actor)
-    _remove(actor, result, "This result cannot be deleted.")
+    return _remove(actor, result)
 
 
 # --- import --------------------------------------------------------------------------------
@@ -310,9 +315,9 @@ def _entry_errors(key: str, error: ValidationError) -> list[str]:
 
 
 @transaction.atomic
-def import_reference_file(actor: User, text: str, fmt: str) -> list[Reference]:
+def import_reference_file(actor: User, text: str, fmt: str) -> list[Reference | EvidenceProposal]:
     """Add every reference in ``text``, or none: any bad entry raises ``ValidationError``
-    listing every problem by entry."""
+    listing every problem by entry. Held for review, each reference is its own proposal."""
     preview = preview_import(actor, text, fmt)
     if preview.errors:
         raise ValidationError(preview.errors)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from msrelief.evidence import views, views_edit, views_io, views_meta
+from msrelief.evidence import views, views_changes, views_edit, views_io, views_meta, views_review
 
 urlpatterns = [
     path("", views.home, name="evidence-home"),
@@ -34,6 +34,11 @@ urlpatterns = [
     path("studies/<str:key>/results/add/", views_edit.result_add, name="evidence-result-add"),
     path("results/<int:pk>/edit/", views_edit.result_edit, name="evidence-result-edit"),
     path("results/<int:pk>/delete/", views_edit.result_delete, name="evidence-result-delete"),
+    path("changes/", views_changes.changes, name="evidence-changes"),
+    path("review/", views_review.review_queue, name="evidence-review"),
+    path("review/<int:pk>/approve/", views_review.review_approve, name="evidence-review-approve"),
+    path("review/<int:pk>/reject/", views_review.review_reject, name="evidence-review-reject"),
+    path("proposals/", views_review.my_proposals, name="evidence-proposals"),
     path("meta/", views_meta.meta, name="evidence-meta"),
     path("meta/effects.csv", views_meta.meta_effects_csv, name="evidence-meta-effects"),
     path("meta/forest.png", views_meta.meta_forest_png, name="evidence-meta-forest-png"),

@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from msrelief.evidence import citations, display, services
+from msrelief.evidence import citations, display, review, services
 from msrelief.evidence.bibliography import STYLES
 from msrelief.evidence.models import (
     STATUS_HELP,
@@ -44,6 +44,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "counts": counts,
         "statuses": _statuses(),
         "can_edit": services.can_edit(request.user),
+        "can_review": review.can_review(request.user),
+        "held": review.held(request.user),
     }
     return render(request, "evidence/home.html", context)
 

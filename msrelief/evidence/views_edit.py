@@ -20,7 +20,8 @@ from django.urls import reverse
 
 from msrelief.core import errors
 from msrelief.core.http import AuthenticatedRequest, posted
-from msrelief.evidence import services
+from msrelief.evidence import review, services
+from msrelief.evidence.change_models import EvidenceProposal
 from msrelief.evidence.forms import ArmForm, ClaimForm, ReferenceForm, ResultForm, StudyForm
 from msrelief.evidence.models import Arm, Claim, Reference, Result, Study
 
@@ -49,6 +50,17 @@ def _save(form: forms.BaseForm, save: Callable[[dict[str, Any]], Any]) -> Any:
         return None
 
 
+HELD = (
+    "Your change was sent for review: an evidence editor will approve or reject it, and it is "
+    "not public until then. Your proposals lists it."
+)
+
+
+def _held(request: HttpRequest) -> HttpResponse:
+    messages.info(request, HELD)
+    return redirect("evidence-proposals")
+
+
 def _form_page(
     request: HttpRequest,
     form: forms.BaseForm,
@@ -60,26 +72,38 @@ def _form_page(
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = _save(form, save)
+        if isinstance(saved, EvidenceProposal):
+            return _held(request)
         if saved is not None:
             messages.success(request, f"{title}: saved.")
             return redirect(done(saved))
-    context = {"form": form, "title": title, "cancel": cancel}
+    context = {
+        "form": form, "title": title, "cancel": cancel, "held": review.held(request.user),
+    }  # fmt: skip
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "evidence/form.html", context, status=status)
 
 
 def _delete_page(
-    request: HttpRequest, delete: Callable[[], None], *, what: str, cancel: str, done: str
+    request: HttpRequest,
+    delete: Callable[[], EvidenceProposal | None],
+    *,
+    what: str,
+    cancel: str,
+    done: str,
 ) -> HttpResponse:
     if request.method == "POST":
         try:
-            delete()
+            proposal = delete()
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(cancel)
+        if proposal is not None:
+            return _held(request)
         messages.success(request, f"{what} was deleted.")
         return redirect(done)
-    return render(request, "evidence/confirm_delete.html", {"what": what, "cancel": cancel})
+    context = {"what": what, "cancel": cancel, "held": review.held(request.user)}
+    return render(request, "evidence/confirm_delete.html", context)
 
 
 # --- references ----------------------------------------------------------------------------
@@ -128,7 +152,7 @@ def _claim_url(claim: Claim) -> str:
 def _claim_save(
     request: AuthenticatedRequest, claim: Claim | None
 ) -> Callable[[dict[str, Any]], Any]:
-    def save(data: dict[str, Any]) -> Claim:
+    def save(data: dict[str, Any]) -> Claim | EvidenceProposal:
         references = list(data.pop("references"))
         if claim is None:
             return services.create_claim(request.user, references=references, **data)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from msrelief.core.http import AuthenticatedRequest, attachment, posted
 from msrelief.evidence import services
 from msrelief.evidence.bibliography import export_references
+from msrelief.evidence.change_models import EvidenceProposal
 from msrelief.evidence.forms import ImportForm
 from msrelief.evidence.models import Reference
 from msrelief.evidence.views_edit import editor_required
@@ -34,6 +35,9 @@ def references_import(request: AuthenticatedRequest) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
+                if any(isinstance(item, EvidenceProposal) for item in added):
+                    messages.info(request, f"{len(added)} references were sent for review.")
+                    return redirect("evidence-proposals")
                 messages.success(request, f"{len(added)} references were added.")
                 return redirect("evidence-references")
         else:

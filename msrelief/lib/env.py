@@ -183,6 +183,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Where to ask for permission to reuse the Learn pages (an email or web address).",
     ),
     Setting(
+        "MSRELIEF_EVIDENCE_REVIEW",
+        "false",
+        "Hold clinic admins' edits of the evidence base for an evidence editor's review.",
+    ),
+    Setting(
         "MSRELIEF_CACHE_URL",
         "",
         "Shared cache for the rate limiter (redis://, memcached://); empty: per-process memory.",

@@ -79,3 +79,9 @@ def reference(clinic_admin: Any) -> Any:
 @pytest.fixture
 def study(clinic_admin: Any, reference: Any) -> Any:
     return make_study(clinic_admin, reference)
+
+
+@pytest.fixture
+def review_on(settings: Any) -> None:
+    """``MSRELIEF_EVIDENCE_REVIEW`` on: clinic admins' edits wait for an evidence editor."""
+    settings.EVIDENCE_REVIEW = True

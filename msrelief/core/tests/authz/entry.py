@@ -76,6 +76,7 @@ SIGNED_IN_PAGE = Entry(expect.signed_in)
 STAFF_PAGE = Entry(expect.staff)
 ADMIN_PAGE = Entry(expect.clinic_admin)
 EDITOR_PAGE = Entry(expect.editor)
+REVIEWER_PAGE = Entry(expect.reviewer)
 CLIENT_PAGE = Entry(expect.client)
 DJANGO_ADMIN = Entry(
     expect.django_admin,

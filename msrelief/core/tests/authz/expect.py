@@ -64,6 +64,13 @@ def editor(persona: str, ownership: str) -> Answer:
     return 200 if persona in EDITORS else 403
 
 
+def reviewer(persona: str, ownership: str) -> Answer:
+    """The evidence base's review queue: evidence editors (and superusers) only."""
+    if persona == "anonymous":
+        return LOGIN
+    return 200 if persona == "evidence_editor" else 403
+
+
 def signed_in(persona: str, ownership: str) -> Answer:
     """Any signed-in person (their own account's pages)."""
     return LOGIN if persona == "anonymous" else 200

@@ -149,6 +149,7 @@ def build() -> World:
     superuser = User.objects.create_superuser("root@example.test", "a-long-test-password-42")
     world = World(a, b, editor, superuser)
     world.shared.update(_evidence())
+    world.shared["proposal"] = _proposal(a.admin, world.shared["claim"])
     world.shared["comment"] = _comment()
     return world
 
@@ -163,6 +164,16 @@ def _evidence() -> dict[str, Any]:
         "arm": Arm.objects.order_by("pk").first(),
         "result": Result.objects.order_by("pk").first(),
     }
+
+
+def _proposal(admin: Any, claim: Any) -> Any:
+    """A clinic admin's change held for review (the review pages' object)."""
+    from django.test import override_settings
+
+    from msrelief.evidence import services
+
+    with override_settings(EVIDENCE_REVIEW=True):
+        return services.update_claim(admin, claim, note="A note proposed for review.")
 
 
 def _comment() -> Any:

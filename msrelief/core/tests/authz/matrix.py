@@ -15,6 +15,7 @@ from msrelief.core.tests.authz.entry import (
     DJANGO_ADMIN,
     EDITOR_PAGE,
     PUBLIC_PAGE,
+    REVIEWER_PAGE,
     SIGNED_IN_PAGE,
     STAFF_PAGE,
     Entry,
@@ -259,6 +260,18 @@ MATRIX: dict[str, Entry] = {
     "evidence/results/<int:pk>/delete/": posts(
         shared(EDITOR_PAGE, _evidence("result", "pk", "pk")), 302
     ),
+    # The change log is public (visitors see applied changes only); the review queue is the
+    # evidence editors'. An empty approval applies the proposal (302); a rejection without a
+    # reason is refused (400).
+    "evidence/changes/": PUBLIC_PAGE,
+    "evidence/review/": REVIEWER_PAGE,
+    "evidence/review/<int:pk>/approve/": post_only(
+        shared(REVIEWER_PAGE, _evidence("proposal", "pk", "pk")), 302
+    ),
+    "evidence/review/<int:pk>/reject/": post_only(
+        shared(REVIEWER_PAGE, _evidence("proposal", "pk", "pk")), 400
+    ),
+    "evidence/proposals/": EDITOR_PAGE,
     "evidence/meta/": posts(PUBLIC_PAGE, 400),
     "evidence/meta/effects.csv": Entry(expect.nobody),
     "evidence/meta/forest.png": Entry(expect.nobody),

@@ -201,7 +201,8 @@ def _unchanged_target(model: type[models.Model], proposal: EvidenceProposal) -> 
             f"{proposal.object_label} was deleted after this change was proposed, so it cannot "
             "be applied. Reject the proposal."
         )
-    if writes.fingerprint(obj) != proposal.fingerprint:
+    deleting = proposal.action == ChangeAction.DELETE
+    if writes.fingerprint(obj, with_dependants=deleting) != proposal.fingerprint:
         raise ValidationError(
             f"{proposal.object_label} was changed after this change was proposed, so applying "
             "it could undo that edit. Reject the proposal and ask for it to be proposed again."

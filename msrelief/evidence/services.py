@@ -133,7 +133,7 @@ def _remove(actor: User, obj: models.Model) -> EvidenceProposal | None:
         obj = writes.fresh(obj)
         writes.check_deletable(obj)
         before = writes.snapshot(obj, writes.all_names(obj))
-        print_of = writes.fingerprint(obj)
+        print_of = writes.fingerprint(obj, with_dependants=True)
         return review.propose(actor, ChangeAction.DELETE, obj, before, {}, print_of=print_of)
     writes.apply_remove(actor, obj)
     return None

@@ -127,12 +127,22 @@ def rows(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def fingerprint(obj: models.Model) -> str:
+def _values(obj: models.Model) -> list[Any]:
+    return [getattr(obj, f.attname) for f in obj._meta.concrete_fields]
+
+
+def fingerprint(obj: models.Model, *, with_dependants: bool = False) -> str:
     """A digest of every stored value of ``obj`` (and a claim's references): it changes
-    whenever the record changes, however that is done."""
-    values: list[Any] = [getattr(obj, f.attname) for f in obj._meta.concrete_fields]
+    whenever the record changes, however that is done. ``with_dependants`` adds what deleting
+    ``obj`` would delete with it (a study's arms and results, every stored value of each), so
+    a deletion held for review is refused as stale if any of them was added, changed or
+    removed since it was proposed."""
+    values: list[Any] = _values(obj)
     if isinstance(obj, Claim):
         values.append(sorted(obj.references.values_list("pk", flat=True)))
+    if with_dependants and isinstance(obj, Study):
+        values.append([_values(arm) for arm in obj.arms.order_by("pk")])
+        values.append([_values(result) for result in obj.results.order_by("pk")])
     return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()
 
 

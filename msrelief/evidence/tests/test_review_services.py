@@ -153,6 +153,17 @@ def test_approving_a_study_deletion_removes_its_results_and_arms(
     assert EvidenceChange.objects.filter(proposal=proposal, state="applied").count() == 5
 
 
+def test_a_held_study_deletion_is_stale_once_a_result_of_the_study_was_changed_since(
+    clinic_admin, evidence_editor, records
+):
+    proposal = services.delete_study(clinic_admin, records["study"])
+    services.update_result(evidence_editor, records["result"], n=31)
+    with pytest.raises(ValidationError, match="was changed after this change was proposed"):
+        review.approve_proposal(evidence_editor, proposal)
+    assert Study.objects.filter(pk=records["study"].pk).exists()
+    assert EvidenceProposal.objects.get(pk=proposal.pk).status == "pending"
+
+
 @pytest.mark.parametrize("persona", ["clinic_admin", "therapist", "outsider"])
 def test_only_evidence_editors_may_decide(request, clinic_admin, records, persona):
     proposal = services.update_study(clinic_admin, records["study"], design="Crossover trial")

@@ -42,9 +42,7 @@ def test_the_pdf_is_the_clinical_summary_by_default_with_the_scores_and_versions
     assert "fss@1.0/scoring-1" in text
 
 
-def test_the_client_report_as_html_stands_alone_with_its_style(
-    scored: Any, tmp_path: Any
-) -> None:
+def test_the_client_report_as_html_stands_alone_with_its_style(scored: Any, tmp_path: Any) -> None:
     target = tmp_path / "report.html"
     run(str(scored.pk), "--format", "html", "--audience", "client", "-o", str(target))
     html = target.read_text(encoding="utf-8")
@@ -53,9 +51,7 @@ def test_the_client_report_as_html_stands_alone_with_its_style(
     assert "<nav" not in html, "no site navigation in a file meant to be sent"
 
 
-def test_each_run_is_audited_as_an_export_from_the_command_line(
-    scored: Any, tmp_path: Any
-) -> None:
+def test_each_run_is_audited_as_an_export_from_the_command_line(scored: Any, tmp_path: Any) -> None:
     run(str(scored.pk), "--format", "html", "-o", str(tmp_path / "r.html"))
     event = AuditEvent.objects.get(event="client.report_exported")
     assert event.actor is None and event.client_ref == scored.pk
@@ -76,7 +72,7 @@ def test_an_unknown_client_exits_1_with_one_line_and_writes_nothing(
 def test_a_missing_folder_or_an_id_that_is_not_a_number_is_refused(
     scored: Any, tmp_path: Any
 ) -> None:
-    with pytest.raises(CommandError, match="the folder .* does not exist"):
+    with pytest.raises(CommandError, match=r"the folder .* does not exist"):
         run(str(scored.pk), "-o", str(tmp_path / "nowhere" / "r.pdf"))
     with pytest.raises(CommandError, match="invalid int value: 'Robin'"):
         run("Robin", "-o", str(tmp_path / "r.pdf"))

@@ -113,7 +113,7 @@ def test_pdf_is_written_to_the_file_given_and_pdftotext_finds_the_figures(
 def test_a_pdf_needs_a_file_and_an_existing_folder(clinic: Any, tmp_path: Any) -> None:
     with pytest.raises(CommandError, match="a PDF needs a file: give -o FILE"):
         run("--format", "pdf")
-    with pytest.raises(CommandError, match="the folder .* does not exist"):
+    with pytest.raises(CommandError, match=r"the folder .* does not exist"):
         run("--format", "pdf", "-o", str(tmp_path / "nowhere" / "cohort.pdf"))
     assert not AuditEvent.objects.exists()
 

@@ -73,9 +73,9 @@ def write(target: Path, content: str | bytes) -> None:
 
 class Command(BaseCommand):
     help = (
-        "A clinic's cohort outcomes (report cohort) as JSON, CSV or PDF: baseline and end "
-        "means, mean change with its 95 % CI, responders by MCID and RCI, one row a score. "
-        "A client's report (report client ID) for the client or their clinician, PDF or HTML."
+        "Write the cohort report (report cohort) or a client's (report client ID). The "
+        "cohort as JSON, CSV or PDF: baseline and end means, mean change with its 95 % CI, "
+        "responders by MCID and RCI; a client's, for them or their clinician, as PDF or HTML."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -9,6 +9,7 @@ from msrelief.core import views as core
 from msrelief.core.ratelimit import rate_limited
 from msrelief.learn.sitemaps import sitemap
 from msrelief.notifications.forms import OutboxPasswordResetForm
+from msrelief.reports.client_report import urls as client_report
 from msrelief.reports.progress import views as progress
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns = [
     ),
     path("accounts/", include("msrelief.accounts.urls")),
     path("clients/<int:pk>/progress/", progress.page, name="clients-progress"),
+    *client_report.urlpatterns,
     path("clients/", include("msrelief.clients.urls")),
     path("audit/", include("msrelief.audit.urls")),
     path("evidence/", include("msrelief.evidence.urls")),

@@ -270,6 +270,8 @@ EVENTS: dict[str, EventType] = dict(
             Action.VIEW,
             "{actor} downloaded everything kept about {object}",
         ),
+        _e("client.report_viewed", Action.VIEW, "{actor} looked at a report of {object}"),
+        _e("client.report_exported", Action.VIEW, "{actor} downloaded a report of {object}"),
         _e("client.portal_invited", Action.UPDATE, "{actor} invited {object} to their portal"),
         _e(
             "sign_in_link.sent",

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from msrelief.reports import views, views_exports
+from msrelief.reports import views, views_exports, views_pdf
 
 urlpatterns = [
     path("cohort/", views.cohort, name="reports-cohort"),
+    path("cohort.pdf", views_pdf.cohort, name="reports-cohort-pdf"),
 ]
 
 # Response exports (docs/exports.md).

@@ -1,4 +1,5 @@
-"""``msrelief report cohort``: JSON and CSV with the documented keys, one-line errors."""
+"""``msrelief report cohort``: JSON and CSV with the documented keys, PDF to a file, one-line
+errors."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from msrelief.reports.cohort.export import COLUMNS
 from msrelief.reports.cohort.queries import CohortFilters
 from msrelief.reports.services import export_cohort
 from msrelief.reports.tests.helpers import enter_phq9
+from msrelief.reports.tests.pdf_text import pdf_text
 from msrelief.testing import make_client_record
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +65,9 @@ def test_the_export_is_audited_as_from_the_command_line(cohort: None, clinic: An
     event = AuditEvent.objects.get(event="clinic.cohort_exported")
     assert event.actor is None
     assert event.clinic == clinic
-    assert event.changes == {"filters": {"phenotype": "RRMS"}, "clients": 2, "via": "command line"}
+    assert event.changes == {
+        "filters": {"phenotype": "RRMS"}, "clients": 2, "format": "json", "via": "command line"
+    }  # fmt: skip
 
 
 def test_with_two_clinics_the_clinic_must_be_named_by_number_or_name(
@@ -96,9 +100,30 @@ def test_a_bad_option_exits_1_with_one_line_and_no_traceback(
     assert errors == "CommandError: no clinic has the number or the name 'Nowhere'"
 
 
-def test_pdf_is_not_one_of_the_formats_yet(clinic: Any) -> None:
-    with pytest.raises(CommandError, match="invalid choice: 'pdf'"):
+def test_pdf_is_written_to_the_file_given_and_pdftotext_finds_the_figures(
+    cohort: None, tmp_path: Any
+) -> None:
+    target = tmp_path / "cohort.pdf"
+    assert run("--format", "pdf", "-o", str(target)) == ""
+    text = pdf_text(target.read_bytes(), tmp_path)
+    assert "Cohort outcomes of Harbour Street Clinic" in text
+    assert "-6.50 (95 % CI -38.27 to 25.27)" in text and "phq9@1.0/scoring-1" in text
+
+
+def test_a_pdf_needs_a_file_and_an_existing_folder(clinic: Any, tmp_path: Any) -> None:
+    with pytest.raises(CommandError, match="a PDF needs a file: give -o FILE"):
         run("--format", "pdf")
+    with pytest.raises(CommandError, match=r"the folder .* does not exist"):
+        run("--format", "pdf", "-o", str(tmp_path / "nowhere" / "cohort.pdf"))
+    assert not AuditEvent.objects.exists()
+
+
+def test_json_goes_to_the_file_given_instead_of_standard_output(
+    cohort: None, tmp_path: Any
+) -> None:
+    target = tmp_path / "cohort.json"
+    assert run("--format", "json", "-o", str(target)) == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["n"] == 2
 
 
 def test_the_progress_is_told_each_instrument_version_and_the_number_of_steps(

@@ -168,9 +168,15 @@ MATRIX: dict[str, Entry] = {
         staff_object(_obj("message")), 302, *_GET_GOES_BACK, get=302
     ),
     "reports/cohort/": STAFF_PAGE,
+    "reports/cohort.pdf": STAFF_PAGE,
     "reports/exports/": ADMIN_PAGE,
     "reports/exports/<slug:form>.csv": shared(ADMIN_PAGE, lambda w, s: {"form": "long"}),
     "clients/<int:pk>/progress/": staff_object(_client),
+    # The client's reports and their PDFs: the same people as the progress page.
+    "clients/<int:pk>/report/client/": staff_object(_client),
+    "clients/<int:pk>/report/client.pdf": staff_object(_client),
+    "clients/<int:pk>/report/clinician/": staff_object(_client),
+    "clients/<int:pk>/report/clinician.pdf": staff_object(_client),
     # Privacy: erasure is the clinic admin's (other staff: 403 on their own clinic's client, 404
     # on another's); withdrawal and restriction any staff's; the client withdraws their own.
     "clients/<int:pk>/erase/": posts(admin_object(_client), 400).but(

@@ -16,6 +16,7 @@ from django.db import transaction
 from msrelief.accounts.models import Clinic, User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
+from msrelief.reports.cohort.beside import Beside, beside_trials
 from msrelief.reports.cohort.build import CohortReport, Progress, build_report
 from msrelief.reports.cohort.queries import CohortFilters
 from msrelief.reports.exports.formats import FORMATS, Row, row_count, rows_of
@@ -92,3 +93,26 @@ def export_responses_for(clinic: Clinic, form: str) -> tuple[ExportPlan, int, It
     plan = plan_export(clinic)
     rows = _record_export(None, plan, _checked_format(form))
     return plan, rows, rows_of(plan, form)
+
+
+# --- The clinic's practice beside the trials (docs/reports.md) ------------------------------
+
+
+def practice_beside_trials(actor: User, filters: CohortFilters) -> list[Beside]:
+    """Each stored meta-analysis with ``actor``'s clinic's practice row where it is comparable;
+    for the clinic's therapists and admins only, audited as ``clinic.practice_viewed`` with the
+    filters and how many practice rows were drawn (never a client or a value)."""
+    if not actor.is_authenticated or not actor.is_clinic_staff or actor.clinic is None:
+        raise PermissionDenied("Only the clinic's therapists and admins can see its practice.")
+    found = beside_trials(actor.clinic, filters)
+    changes: dict[str, object] = {
+        "filters": filters.as_dict(),
+        "analyses": len(found),
+        "practice_rows": sum(1 for item in found if item.shown),
+    }
+    with transaction.atomic():
+        audit.record(
+            actor, Action.VIEW, actor.clinic, clinic=actor.clinic, changes=changes,
+            event="clinic.practice_viewed",
+        )  # fmt: skip
+    return found

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from msrelief.reports import views, views_exports
+from msrelief.reports import views, views_beside, views_exports
 
 urlpatterns = [
     path("cohort/", views.cohort, name="reports-cohort"),
+    path("cohort/meta/", views_beside.beside_trials, name="reports-cohort-meta"),
 ]
 
 # Response exports (docs/exports.md).

@@ -167,6 +167,7 @@ MATRIX: dict[str, Entry] = {
         staff_object(_obj("message")), 302, *_GET_GOES_BACK, get=302
     ),
     "reports/cohort/": STAFF_PAGE,
+    "reports/cohort/meta/": STAFF_PAGE,
     "reports/exports/": ADMIN_PAGE,
     "reports/exports/<slug:form>.csv": shared(ADMIN_PAGE, lambda w, s: {"form": "long"}),
     "clients/<int:pk>/progress/": staff_object(_client),

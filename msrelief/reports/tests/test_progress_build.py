@@ -104,3 +104,19 @@ def test_the_builder_runs_the_same_number_of_queries_however_many_responses(
     rate_sessions(therapist, ms_client, [(5, 3), (4, 3)], enrolment, skip=1)
     with django_assert_num_queries(8):  # 7 + the trials of the one construct
         build(ms_client)
+
+
+def test_the_clients_own_progress_has_plain_charts_and_no_trials_or_relief(
+    therapist, ms_client, django_assert_num_queries
+):
+    from msrelief.evidence import seeding
+
+    seeding.load()
+    enter(therapist, ms_client, "fss", [6, 5, 4, 4])
+    rate_sessions(therapist, ms_client, [(6, 4)])
+    with django_assert_num_queries(5):  # 7 less the two of the session relief, no trials
+        progress = build(ms_client, for_client=True)
+    fss = _construct(progress, "fss")
+    assert fss.comparators == () and progress.relief == ()
+    assert "MCID" not in fss.wide.description and "MCID" not in fss.compact.description
+    assert _construct(build(ms_client), "fss").comparators, "staff see Naderi 2024"

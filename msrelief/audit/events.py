@@ -256,6 +256,11 @@ EVENTS: dict[str, EventType] = dict(
         _e("audit.exported", Action.VIEW, "{actor} downloaded the audit log"),
         _e("clinic.cohort_viewed", Action.VIEW, "{actor} looked at the cohort of {object}"),
         _e(
+            "clinic.practice_viewed",
+            Action.VIEW,
+            "{actor} looked at the practice of {object} beside the trials",
+        ),
+        _e(
             "clinic.cohort_exported",
             Action.VIEW,
             "{actor} exported the cohort outcomes of {object}",

@@ -20,7 +20,10 @@ class Chart:
     ``title`` and ``description``. ``table`` holds one mapping per row with the keys of
     ``columns``: the numbers the chart draws, for the HTML table that goes with it and for
     anyone who cannot see the chart. ``variant`` names the layout ("wide" or "compact"), so
-    that two drawings of one chart on a page get different element ids.
+    that two drawings of one chart on a page get different element ids. ``notes`` are what
+    the chart leaves out, in words, for the page to list beside it (a trajectory's marks that
+    fall outside its time axis: "Before this chart: DMT change on 1 March 2022 (started
+    ocrelizumab)"); the description says the same.
     """
 
     spec: dict[str, Any]
@@ -29,3 +32,4 @@ class Chart:
     columns: tuple[str, ...]
     table: tuple[Mapping[str, Any], ...]
     variant: str = "wide"
+    notes: tuple[str, ...] = ()

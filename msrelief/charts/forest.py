@@ -87,12 +87,14 @@ class ForestRow(TypedDict):
 class Practice:
     """An observational estimate drawn under the trials' pooled result and never pooled with
     it: a clinic's pooled change, say. ``estimate``, ``ci_low`` and ``ci_high`` are on the
-    analysis scale (log ratios for a ratio measure, like the studies' ``yi``)."""
+    analysis scale (log ratios for a ratio measure, like the studies' ``yi``). ``note`` is a
+    sentence the description adds after the row's numbers (what the row is, and is not)."""
 
     label: str
     estimate: float
     ci_low: float
     ci_high: float
+    note: str = ""
 
     def __post_init__(self) -> None:
         numbers = (self.estimate, self.ci_low, self.ci_high)
@@ -179,19 +181,23 @@ def forest_table_rows(
     return rows
 
 
-def _describe_practice(rows: list[ForestRow], pct: int) -> str:
+def _describe_practice(rows: list[ForestRow], pct: int, note: str) -> str:
     for row in rows:
         if row["kind"] == "practice" and row["estimate"] is not None:
             return (
                 f" {row['label']}: {row['estimate']:.2f} ({pct}% confidence interval "
                 f"{row['ci_low']:.2f} to {row['ci_high']:.2f}), shown for comparison and "
-                "not pooled."
+                "not pooled." + (f" {note}" if note else "")
             )
     return ""
 
 
 def _describe(
-    result: MetaResult, back_transform: bool, better: Better | None, rows: list[ForestRow]
+    result: MetaResult,
+    back_transform: bool,
+    better: Better | None,
+    rows: list[ForestRow],
+    practice: Practice | None,
 ) -> str:
     pct = round(result.level * 100)
     est, lo, hi = (
@@ -212,7 +218,7 @@ def _describe(
     else:
         side = "below" if better == "lower" else "above"
         text += f" Values {side} {1 if back_transform else 0} favour the treatment."
-    return text + _describe_practice(rows, pct)
+    return text + _describe_practice(rows, pct, practice.note if practice else "")
 
 
 def _fmt(value: float) -> str:
@@ -370,7 +376,7 @@ def forest_spec(
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "title": {"text": title or "Forest plot", "anchor": "start"},
-        "description": description or _describe(result, back_transform, better, rows),
+        "description": description or _describe(result, back_transform, better, rows, practice),
         "data": {"values": values},
         "hconcat": columns,
         "spacing": 8,

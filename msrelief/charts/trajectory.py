@@ -6,10 +6,18 @@ and the MCID band drawn around the first (baseline) value when the MCID is known
 time axis the chart shades programme periods and marks events (a relapse, a steroid course, a
 change of disease-modifying therapy).
 
+The time axis runs from the first score to the last, with a small pad either side
+(:data:`PAD_DAYS`, or a twentieth of the span when that is more), whatever the dates of the
+marks: a DMT started years before the first score does not squeeze the scores into a corner.
+Periods that overlap the axis are shaded, cut at its ends; events on it are marked; the marks
+that fall outside are listed in words in the description and in ``Chart.notes`` ("Before this
+chart: DMT change on 1 March 2022 (started ocrelizumab).").
+
 The result is a :class:`~msrelief.charts.chart.Chart`: a title, a description generated from
 the numbers (first and last value, the change, how many points, the periods and events), and
 a table of the points (date, value, band) with the same numbers as the chart. The compact
-variant is :data:`COMPACT_WIDTH` pixels wide, so that a 360-pixel phone shows it whole.
+variant is :data:`COMPACT_WIDTH` pixels wide, so that a 360-pixel phone shows it whole. The
+``plain`` wording, for the client's own page, names the MCID band in everyday words.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ __all__ = [
     "COMPACT_WIDTH",
     "EVENT_KINDS",
     "MAX_POINTS",
+    "PAD_DAYS",
     "WIDE_WIDTH",
     "Event",
     "Period",
@@ -47,6 +56,8 @@ _EVENT_SHAPES = {"relapse": "triangle-down", "steroid": "diamond", "dmt": "squar
 #: The most points one chart draws (a weekly rating for ten years is 520).
 MAX_POINTS = 600
 WIDE_WIDTH, COMPACT_WIDTH = 640, 250
+#: Days of time axis before the first score and after the last, at least.
+PAD_DAYS = 7
 _INK, _LINE, _MCID, _PERIOD = "#1d1d1d", "#1d4f91", "#c9dcf2", "#e8e8e8"
 
 
@@ -101,12 +112,55 @@ def _iso(day: datetime.date) -> str:
     return day.isoformat()
 
 
-def _time(compact: bool) -> dict[str, Any]:
+Window = tuple[datetime.date, datetime.date]
+
+
+def _window(ordered: list[tuple[datetime.date, float]]) -> Window:
+    """The time axis: the first score to the last, padded on both sides."""
+    first, last = ordered[0][0], ordered[-1][0]
+    pad = datetime.timedelta(days=max(PAD_DAYS, (last - first).days // 20))
+    return first - pad, last + pad
+
+
+def _event_text(event: Event) -> str:
+    return f"{EVENT_KINDS[event.kind]} on {date_text(event.date)} ({event.label})"
+
+
+def _period_text(period: Period) -> str:
+    return f"{period.label}, {date_text(period.start)} to {date_text(period.end)}"
+
+
+def _on_axis(
+    periods: Sequence[Period], events: Sequence[Event], window: Window
+) -> tuple[list[Period], list[Event], tuple[str, ...]]:
+    """The periods that overlap the axis, the events on it, and the others in words (by date,
+    those before the first score, then those after the last)."""
+    low, high = window
+    shown = [p for p in periods if p.end >= low and p.start <= high]
+    marked = [e for e in events if low <= e.date <= high]
+    before = [(p.start, _period_text(p)) for p in periods if p.end < low]
+    before += [(e.date, _event_text(e)) for e in events if e.date < low]
+    after = [(p.start, _period_text(p)) for p in periods if p.start > high]
+    after += [(e.date, _event_text(e)) for e in events if e.date > high]
+    notes = []
+    for heading, found in (("Before this chart", before), ("After the last score", after)):
+        if found:
+            words = "; ".join(text for _, text in sorted(found, key=lambda item: item[0]))
+            notes.append(f"{heading}: {words}.")
+    return shown, marked, tuple(notes)
+
+
+def _day(day: datetime.date) -> dict[str, Any]:
+    """A Vega-Lite date-time for the start of ``day`` in UTC (the scale's time zone)."""
+    return {"year": day.year, "month": day.month, "date": day.day, "utc": True}
+
+
+def _time(compact: bool, window: Window) -> dict[str, Any]:
     return {
         "field": "date",
         "type": "temporal",
         "title": None,
-        "scale": {"type": "utc"},
+        "scale": {"type": "utc", "domain": [_day(window[0]), _day(window[1])]},
         "axis": {"format": "%b %Y", "tickCount": 3 if compact else 6, "labelOverlap": True},
     }
 
@@ -149,6 +203,38 @@ def _mcid_layer(
     return layer
 
 
+def _period_layer(periods: Sequence[Period], time: dict[str, Any], window: Window) -> alt.Chart:
+    """The programme periods shaded, each cut at the ends of the axis."""
+    low, high = window
+    shaded = [
+        {"start": _iso(max(p.start, low)), "end": _iso(min(p.end, high)), "label": p.label}
+        for p in periods
+    ]
+    layer: alt.Chart = (
+        alt.Chart(alt.InlineData(values=shaded))
+        .mark_rect(color=_PERIOD)
+        .encode(x={**time, "field": "start"}, x2="end:T", tooltip=["label:N"])
+    )
+    return layer
+
+
+def _event_layers(events: Sequence[Event], time: dict[str, Any]) -> list[alt.Chart]:
+    """A dotted rule for each event, with a shape per kind along the bottom and its legend."""
+    marked = [{"date": _iso(e.date), "kind": EVENT_KINDS[e.kind], "label": e.label} for e in events]
+    legend = alt.Legend(title=None, orient="bottom")
+    kinds = [kind for kind in EVENT_KINDS if any(e.kind == kind for e in events)]
+    shapes = alt.Scale(
+        domain=[EVENT_KINDS[k] for k in kinds], range=[_EVENT_SHAPES[k] for k in kinds]
+    )
+    base = alt.Chart(alt.InlineData(values=marked)).encode(x=time)
+    return [
+        base.mark_rule(color=_INK, strokeDash=[2, 3]),
+        base.mark_point(color=_INK, filled=True, size=70, yOffset=6)
+        .encode(y=alt.value(0), shape=alt.Shape("kind:N", scale=shapes, legend=legend))
+        .encode(tooltip=["date:T", "kind:N", "label:N"]),
+    ]
+
+
 def _layers(
     presentation: Presentation,
     rows: list[dict[str, Any]],
@@ -156,16 +242,11 @@ def _layers(
     events: Sequence[Event],
     edss: float | None,
     compact: bool,
+    window: Window,
 ) -> list[alt.Chart]:
-    time = _time(compact)
-    layers: list[alt.Chart] = []
-    if periods:
-        shaded = [{"start": _iso(p.start), "end": _iso(p.end), "label": p.label} for p in periods]
-        layers.append(
-            alt.Chart(alt.InlineData(values=shaded))
-            .mark_rect(color=_PERIOD)
-            .encode(x={**time, "field": "start"}, x2="end:T", tooltip=["label:N"])
-        )
+    """The layers, given only the periods and events on the axis."""
+    time = _time(compact, window)
+    layers: list[alt.Chart] = [_period_layer(periods, time, window)] if periods else []
     mcid = _mcid_layer(presentation, rows[0]["value"], edss)
     if mcid is not None:
         layers.append(mcid)
@@ -180,23 +261,7 @@ def _layers(
         x=time, y=_value_axis(presentation, compact), tooltip=["date:T", "value:Q", "band:N"]
     )
     layers += [scores.mark_line(color=_LINE), scores.mark_point(color=_LINE, filled=True, size=48)]
-    if events:
-        marked = [
-            {"date": _iso(e.date), "kind": EVENT_KINDS[e.kind], "label": e.label} for e in events
-        ]
-        legend = alt.Legend(title=None, orient="bottom")
-        kinds = [kind for kind in EVENT_KINDS if any(e.kind == kind for e in events)]
-        shapes = alt.Scale(
-            domain=[EVENT_KINDS[k] for k in kinds], range=[_EVENT_SHAPES[k] for k in kinds]
-        )
-        base = alt.Chart(alt.InlineData(values=marked)).encode(x=time)
-        layers += [
-            base.mark_rule(color=_INK, strokeDash=[2, 3]),
-            base.mark_point(color=_INK, filled=True, size=70, yOffset=6)
-            .encode(y=alt.value(0), shape=alt.Shape("kind:N", scale=shapes, legend=legend))
-            .encode(tooltip=["date:T", "kind:N", "label:N"]),
-        ]
-    return layers
+    return layers + (_event_layers(events, time) if events else [])
 
 
 def _describe(
@@ -205,7 +270,10 @@ def _describe(
     periods: Sequence[Period],
     events: Sequence[Event],
     edss: float | None,
+    plain: bool = False,
 ) -> str:
+    """The numbers in words; ``periods`` and ``events`` are those on the axis (the caller adds
+    the notes on the others)."""
     (first_day, first), (last_day, last) = points[0], points[-1]
     name = f"{presentation.short_title} {presentation.label.lower()}"
     count = f"{len(points)} score{'' if len(points) == 1 else 's'}"
@@ -223,15 +291,17 @@ def _describe(
     lines = presentation.mcid_lines(edss)
     if lines:
         sizes = sorted({f"{number_text(line.size)} {line.unit}" for line in lines})
-        text += f" The shaded band around the first score is the MCID ({', '.join(sizes)})."
+        if plain:
+            text += (
+                " The shaded band around the first score shows how big a change must be to "
+                f"matter in daily life, as research has measured it ({', '.join(sizes)})."
+            )
+        else:
+            text += f" The shaded band around the first score is the MCID ({', '.join(sizes)})."
     if periods:
-        shown = "; ".join(f"{p.label}, {date_text(p.start)} to {date_text(p.end)}" for p in periods)
-        text += f" Programme periods: {shown}."
+        text += f" Programme periods: {'; '.join(_period_text(p) for p in periods)}."
     if events:
-        shown = "; ".join(
-            f"{EVENT_KINDS[e.kind]} on {date_text(e.date)} ({e.label})" for e in events
-        )
-        text += f" Marked events: {shown}."
+        text += f" Marked events: {'; '.join(_event_text(e) for e in events)}."
     return text
 
 
@@ -244,23 +314,28 @@ def trajectory_chart(
     edss: float | None = None,
     compact: bool = False,
     title: str | None = None,
+    plain: bool = False,
 ) -> Chart:
     """The chart of one score over time: ``points`` are (date, value) pairs, in any order.
 
     ``edss`` is the client's EDSS, used only by an MCID given per EDSS band. ``compact`` draws
-    the phone variant. A value off the contract's axis, a period that ends before it starts
-    or an unknown event kind is a :class:`~msrelief.charts.chart.ChartError` naming the row.
+    the phone variant; ``plain`` words the description for the client's own page. A value off
+    the contract's axis, a period that ends before it starts or an unknown event kind is a
+    :class:`~msrelief.charts.chart.ChartError` naming the row. Periods and events outside the
+    time axis (first to last score, padded) are not drawn but listed in ``notes``.
     """
     ordered = _checked_points(presentation, points)
     _check_marks(periods, events)
+    window = _window(ordered)
+    shown, marked, notes = _on_axis(periods, events, window)
     rows = [
         {"date": _iso(day), "value": value, "band": presentation.band_of(value)}
         for day, value in ordered
     ]
     heading = title or f"{presentation.short_title}: {presentation.label}"
-    description = _describe(presentation, ordered, periods, events, edss)
+    description = " ".join((_describe(presentation, ordered, shown, marked, edss, plain), *notes))
     direction = presentation.direction_label.capitalize()
-    layered = alt.layer(*_layers(presentation, rows, periods, events, edss, compact))
+    layered = alt.layer(*_layers(presentation, rows, shown, marked, edss, compact, window))
     spec = layered.properties(
         title=alt.Title(_wrap(heading, compact), subtitle=direction, anchor="start"),
         description=description,
@@ -274,4 +349,5 @@ def trajectory_chart(
         columns=("date", "value", "band"),
         table=tuple(rows),
         variant="compact" if compact else "wide",
+        notes=notes,
     )

@@ -26,6 +26,9 @@ BASELINE_WORDS = ("baseline", "before")
 
 @dataclass(frozen=True)
 class Row:
+    """One study's pooled pair: the intervention (1) and comparator (2) numbers, and the two
+    results they come from (so a caller can see which instrument and score they report)."""
+
     study: Study
     time_point: str
     m1: float
@@ -34,6 +37,7 @@ class Row:
     m2: float
     sd2: float
     n2: int
+    results: tuple[Result, Result]
 
 
 @dataclass
@@ -125,7 +129,8 @@ def _pair(study: Study, results: list[Result]) -> tuple[Row | None, list[str]]:
         n1, n2 = _n(treated), _n(control)
         assert n1 is not None and n2 is not None and treated.mean is not None
         assert control.mean is not None
-        chosen = Row(study, time_point, treated.mean, treated.sd, n1, control.mean, control.sd, n2)
+        chosen = Row(study, time_point, treated.mean, treated.sd, n1, control.mean, control.sd, n2,
+                     (treated, control))  # fmt: skip
     return chosen, ([] if chosen else gaps or ["a follow-up time point"])
 
 

@@ -1,7 +1,12 @@
 """A client's progress in plain words, for their own portal: for each thing a questionnaire
 measures (its total or subscale), whether it has improved, shown no reliable change, or got
 worse, from the same judgements the therapist's Measures page shows
-(:func:`msrelief.instruments.progress.history`). No answers, no numbers of items."""
+(:func:`msrelief.instruments.progress.history`). No answers, no numbers of items.
+
+Under the words, one chart per score over time (:func:`progress_charts`), drawn by the staff
+progress page's builder (:mod:`msrelief.reports.progress`) with its descriptions in plain
+words: the scores, the programme periods, relapses, steroid courses and DMT changes, the band
+lines and the MCID band, each with its description and a table of its dates and scores."""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from dataclasses import dataclass
 
 from msrelief.clients.models import Client
 from msrelief.instruments.progress import InstrumentHistory, Judgement, history
+from msrelief.reports.progress.build import build
+from msrelief.reports.progress.display import ConstructView, construct_view
 
 IMPROVED, SAME, WORSE = "improved", "no reliable change", "worse"
 TOO_FEW = "not enough answers yet"
@@ -55,3 +62,9 @@ def _lines(item: InstrumentHistory) -> list[Line]:
 def plain_progress(client: Client) -> list[Line]:
     """One line per score of each questionnaire the client has answered, in title order."""
     return [line for item in history(client) for line in _lines(item)]
+
+
+def progress_charts(client: Client) -> list[ConstructView]:
+    """One chart (wide and compact) per score the client has, in instrument order; no trials
+    and no session relief (those are for staff)."""
+    return [construct_view(item) for item in build(client, for_client=True).constructs]

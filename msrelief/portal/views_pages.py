@@ -1,6 +1,7 @@
 """The client's own pages under /me/, one thing per page: home, upcoming sessions, open
-questionnaires, progress in plain words, consent, and the download of their data. Each shows
-only the signed-in client's own record (services.own_client); staff are refused (403)."""
+questionnaires, progress in plain words and charts, consent, and the download of their data.
+Each shows only the signed-in client's own record (services.own_client); staff are refused
+(403)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from msrelief.core.http import AuthenticatedRequest, attachment
 from msrelief.instruments.diary.models import DiaryPlan
 from msrelief.instruments.models import Administration, Response, Status, Via
 from msrelief.portal import access_html, services
-from msrelief.portal.progress import plain_progress
+from msrelief.portal.progress import plain_progress, progress_charts
 from msrelief.programmes.models import PlannedSession
 from msrelief.scoring import get_definition
 
@@ -104,7 +105,8 @@ def questionnaires(request: AuthenticatedRequest, client: Client) -> HttpRespons
 
 @client_page
 def progress(request: AuthenticatedRequest, client: Client) -> HttpResponse:
-    return render(request, "portal/progress.html", {"lines": plain_progress(client)})
+    context = {"lines": plain_progress(client), "charts": progress_charts(client)}
+    return render(request, "portal/progress.html", context)
 
 
 @client_page

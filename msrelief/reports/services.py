@@ -24,6 +24,7 @@ from msrelief.reports.client_report import render as client_render
 from msrelief.reports.client_report.build import AUDIENCES, ClientReport
 from msrelief.reports.client_report.build import build as build_client_report
 from msrelief.reports.cohort import document as cohort_document
+from msrelief.reports.cohort.beside import Beside, beside_trials
 from msrelief.reports.cohort.build import CohortReport, Progress, build_report
 from msrelief.reports.cohort.queries import CohortFilters
 from msrelief.reports.exports.formats import FORMATS, Row, row_count, rows_of
@@ -181,3 +182,26 @@ def export_responses_for(clinic: Clinic, form: str) -> tuple[ExportPlan, int, It
     plan = plan_export(clinic)
     rows = _record_export(None, plan, _checked_format(form))
     return plan, rows, rows_of(plan, form)
+
+
+# --- The clinic's practice beside the trials (docs/reports.md) ------------------------------
+
+
+def practice_beside_trials(actor: User, filters: CohortFilters) -> list[Beside]:
+    """Each stored meta-analysis with ``actor``'s clinic's practice row where it is comparable;
+    for the clinic's therapists and admins only, audited as ``clinic.practice_viewed`` with the
+    filters and how many practice rows were drawn (never a client or a value)."""
+    if not actor.is_authenticated or not actor.is_clinic_staff or actor.clinic is None:
+        raise PermissionDenied("Only the clinic's therapists and admins can see its practice.")
+    found = beside_trials(actor.clinic, filters)
+    changes: dict[str, object] = {
+        "filters": filters.as_dict(),
+        "analyses": len(found),
+        "practice_rows": sum(1 for item in found if item.shown),
+    }
+    with transaction.atomic():
+        audit.record(
+            actor, Action.VIEW, actor.clinic, clinic=actor.clinic, changes=changes,
+            event="clinic.practice_viewed",
+        )  # fmt: skip
+    return found

@@ -196,6 +196,12 @@ def test_the_description_and_the_svg_name_the_practice_row_as_not_pooled() -> No
     assert "Our clinic, 2024 (observational)" in svg
 
 
+def test_the_practice_rows_note_follows_its_numbers_in_the_description() -> None:
+    noted = Practice("Clinic", estimate=-0.3, ci_low=-0.6, ci_high=0.0, note="Not a trial.")
+    spec = forest_spec(_smd(), practice=noted)
+    assert spec["description"].endswith("shown for comparison and not pooled. Not a trial.")
+
+
 def test_the_forest_chart_carries_the_spec_its_title_description_and_table() -> None:
     chart = forest_chart(_smd(), title="Massage and fatigue", practice=CLINIC, compact=True)
     assert chart.title == "Massage and fatigue" == chart.spec["title"]["text"]

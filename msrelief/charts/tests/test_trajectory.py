@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -19,6 +19,7 @@ from msrelief.charts.render import to_svg
 from msrelief.charts.trajectory import (
     COMPACT_WIDTH,
     MAX_POINTS,
+    PAD_DAYS,
     WIDE_WIDTH,
     Event,
     Period,
@@ -150,9 +151,10 @@ def test_periods_are_shaded_and_events_marked_on_the_same_time_axis() -> None:
     (points,) = [layer for layer in _layers(chart, "point") if "shape" in layer["encoding"]]
     assert [row["date"] for row in _values(chart, points)] == ["2025-02-10", "2025-02-12"]
     assert points["encoding"]["shape"]["scale"]["domain"] == ["relapse", "steroid course"]
-    for layer in chart.spec["layer"]:
-        if "x" in layer["encoding"]:
-            assert layer["encoding"]["x"]["scale"] == {"type": "utc"}
+    scales = [layer["encoding"]["x"]["scale"] for layer in chart.spec["layer"]
+              if "x" in layer["encoding"]]  # fmt: skip
+    assert len(scales) == 5 and all(scale == scales[0] for scale in scales)
+    assert scales[0]["type"] == "utc"
     assert "Programme periods: Massage, block 1, 13 January 2025 to 10 March 2025." in (
         chart.description
     )
@@ -206,3 +208,95 @@ def test_a_trajectory_that_cannot_be_drawn_is_refused_naming_the_row(
 ) -> None:
     with pytest.raises(ChartError, match=message):
         trajectory_chart(_presentation("phq9"), points, periods=periods, events=events)
+
+
+def _domain(chart: Chart) -> list[date]:
+    (line,) = _layers(chart, "line")
+    return [
+        date(d["year"], d["month"], d["date"]) for d in line["encoding"]["x"]["scale"]["domain"]
+    ]
+
+
+OCRELIZUMAB = Event(date(2022, 3, 1), "dmt", "started ocrelizumab")
+
+
+def test_the_time_axis_runs_from_the_first_score_to_the_last_with_a_small_pad() -> None:
+    chart = trajectory_chart(_presentation("phq9"), PHQ9_POINTS, events=[OCRELIZUMAB])
+    pad = timedelta(days=PAD_DAYS)
+    assert _domain(chart) == [date(2025, 1, 6) - pad, date(2025, 6, 2) + pad]
+
+
+def test_a_long_series_gets_a_pad_of_a_twentieth_of_its_span() -> None:
+    points = [(date(2023, 1, 1), 10.0), (date(2025, 1, 1), 8.0)]  # 731 days: 36 days a side
+    chart = trajectory_chart(_presentation("phq9"), points)
+    assert _domain(chart) == [date(2022, 11, 26), date(2025, 2, 6)]
+
+
+def test_a_single_score_gets_an_axis_of_its_pad_either_side() -> None:
+    chart = trajectory_chart(_presentation("phq9"), [(date(2025, 1, 6), 10.0)])
+    assert _domain(chart) == [date(2024, 12, 30), date(2025, 1, 13)]
+
+
+def test_an_old_dmt_start_is_not_drawn_but_named_before_the_chart() -> None:
+    chart = trajectory_chart(_presentation("phq9"), PHQ9_POINTS, events=[OCRELIZUMAB, RELAPSE])
+    (points,) = [layer for layer in _layers(chart, "point") if "shape" in layer["encoding"]]
+    assert [row["date"] for row in _values(chart, points)] == ["2025-02-10"]
+    assert points["encoding"]["shape"]["scale"]["domain"] == ["relapse"]
+    note = "Before this chart: DMT change on 1 March 2022 (started ocrelizumab)."
+    assert chart.notes == (note,)
+    assert chart.description.endswith(note)
+    assert "Marked events: relapse on 10 February 2025 (Optic neuritis)." in chart.description
+
+
+def test_a_period_that_overlaps_an_end_of_the_axis_is_cut_there_and_keeps_its_dates_in_words(
+) -> None:  # fmt: skip
+    course = Period(date(2024, 11, 1), date(2025, 2, 1), "Massage, block 0")
+    chart = trajectory_chart(_presentation("phq9"), PHQ9_POINTS, periods=[course])
+    (shaded,) = [layer for layer in _layers(chart, "rect") if "x2" in layer["encoding"]]
+    assert _values(chart, shaded) == [
+        {"start": "2024-12-30", "end": "2025-02-01", "label": "Massage, block 0"}
+    ]
+    assert "Programme periods: Massage, block 0, 1 November 2024 to 1 February 2025." in (
+        chart.description
+    )
+    assert chart.notes == ()
+
+
+def test_marks_wholly_outside_the_axis_are_listed_before_and_after_it_by_date() -> None:
+    old_course = Period(date(2021, 1, 4), date(2021, 3, 1), "Massage, 2021")
+    later = Event(date(2025, 9, 1), "steroid", "oral prednisolone")
+    chart = trajectory_chart(
+        _presentation("phq9"), PHQ9_POINTS, periods=[old_course], events=[later, OCRELIZUMAB]
+    )
+    assert chart.notes == (
+        "Before this chart: Massage, 2021, 4 January 2021 to 1 March 2021; DMT change on "
+        "1 March 2022 (started ocrelizumab).",
+        "After the last score: steroid course on 1 September 2025 (oral prednisolone).",
+    )
+    assert _layers(chart, "rect") == [
+        layer for layer in _layers(chart, "rect") if "y2" in layer["encoding"]
+    ]  # no shaded period: none overlaps the axis
+    assert not [layer for layer in _layers(chart, "point") if "shape" in layer["encoding"]]
+    assert "Programme periods" not in chart.description
+    assert "Marked events" not in chart.description
+    jsonschema.validate(chart.spec, SCHEMA)
+
+
+def test_an_event_in_the_pad_is_still_on_the_axis_and_drawn() -> None:
+    early = Event(date(2025, 1, 1), "relapse", "sensory relapse")  # 5 days before the first
+    chart = trajectory_chart(_presentation("phq9"), PHQ9_POINTS, events=[early])
+    assert chart.notes == ()
+    assert "relapse on 1 January 2025 (sensory relapse)" in chart.description
+
+
+def test_the_plain_wording_names_the_mcid_band_in_everyday_words() -> None:
+    chart = trajectory_chart(_presentation("phq9"), PHQ9_POINTS, plain=True)
+    assert "MCID" not in chart.description
+    assert "how big a change must be to matter in daily life" in chart.description
+
+
+def test_the_svg_with_an_old_event_draws_only_dates_within_the_scores() -> None:
+    chart = trajectory_chart(_presentation("phq9"), PHQ9_POINTS, events=[OCRELIZUMAB])
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", to_svg(chart))
+    years = {label[-4:] for label in labels if re.fullmatch(r"[A-Z][a-z]{2} \d{4}", label)}
+    assert years == {"2025"}

@@ -5,7 +5,8 @@ trial results beside it; then the session-level relief of each 0-10 rating.
 The change judgement is :func:`msrelief.scoring.judge_change` (the same as the measures page,
 ``instruments.progress``), the comparators are :func:`msrelief.evidence.comparators.comparators`
 and the relief interval is :func:`msrelief.stats.relief.session_relief`: nothing is computed
-here that those do not. The queries are bounded: seven, plus one per construct for its trials.
+here that those do not. The queries are bounded: seven, plus one per construct for its trials
+(five and none for the client's own page, ``for_client=True``).
 """
 
 from __future__ import annotations
@@ -112,12 +113,13 @@ def _charts(
     points: list[tuple[dt.date, float]],
     progress_marks: tuple[tuple[Period, ...], tuple[Event, ...]],
     edss: float | None,
+    plain: bool,
 ) -> tuple[Chart | None, Chart | None, str]:
     periods, events = progress_marks
     try:
         wide, compact = (
             trajectory_chart(presentation, points, periods=periods, events=events, edss=edss,
-                             compact=compact)
+                             compact=compact, plain=plain)
             for compact in (False, True)
         )  # fmt: skip
     except ChartError as error:
@@ -127,7 +129,7 @@ def _charts(
 
 def _constructs(
     client: Client, progress_marks: tuple[tuple[Period, ...], tuple[Event, ...]],
-    edss: float | None,
+    edss: float | None, for_client: bool,
 ) -> list[Construct]:  # fmt: skip
     found = []
     for code, rows in sorted(_responses(client).items()):
@@ -148,11 +150,12 @@ def _constructs(
                     change = judge_change(definition, dated[0][1], dated[-1][1], name, edss=edss)
                 except (ScoringError, KeyError):
                     change = None
-            wide, compact, problem = _charts(presentation, dated, progress_marks, edss)
+            wide, compact, problem = _charts(presentation, dated, progress_marks, edss,
+                                             for_client)  # fmt: skip
             found.append(
                 Construct(code, rows[-1].instrument_version, definition.scoring_version, name,
                           presentation, tuple(dated), wide, compact, problem, change,
-                          _trials(code, name))
+                          () if for_client else _trials(code, name))
             )  # fmt: skip
     return found
 
@@ -180,14 +183,18 @@ def _relief(client: Client) -> list[ReliefLine]:
     return lines
 
 
-def build(client: Client) -> Progress:
-    """The progress of ``client`` (whom the caller may see: this checks nothing)."""
+def build(client: Client, *, for_client: bool = False) -> Progress:
+    """The progress of ``client`` (whom the caller may see: this checks nothing).
+
+    ``for_client=True`` is for the client's own portal page: the charts' descriptions in plain
+    words, and neither the trials beside each score nor the session relief (two queries
+    fewer, and one fewer a score)."""
     edss = None if client.edss is None else float(client.edss)
     progress_marks = (tuple(marks.periods(client)), tuple(marks.events(client)))
     return Progress(
         client,
-        tuple(_constructs(client, progress_marks, edss)),
-        tuple(_relief(client)),
+        tuple(_constructs(client, progress_marks, edss, for_client)),
+        () if for_client else tuple(_relief(client)),
         progress_marks[0],
         progress_marks[1],
         edss,

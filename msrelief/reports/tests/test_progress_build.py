@@ -49,14 +49,23 @@ def test_one_score_is_charted_but_not_judged(therapist, ms_client):
 
 
 def test_the_charts_mark_the_programme_period_and_are_accessible_svg(therapist, ms_client):
-    enter(therapist, ms_client, "phq9", [15, 12, 10])
-    rate_sessions(therapist, ms_client, [(6, 4)])
+    enter(therapist, ms_client, "phq9", [15, 12, 10, 9, 8])  # 12 to 4 weeks ago
+    rate_sessions(therapist, ms_client, [(6, 4)])  # enrolled 5 weeks ago
     progress = build(ms_client)
     phq9 = _construct(progress, "phq9")
     assert len(progress.periods) == 1 and "Programme periods" in phq9.wide.description
     shown = construct_view(phq9)
     assert 'role="img"' in shown.wide_svg and 'role="img"' in shown.compact_svg
     assert phq9.compact.variant == "compact"
+
+
+def test_a_programme_after_the_last_score_is_named_after_the_chart_not_drawn(therapist, ms_client):
+    enter(therapist, ms_client, "phq9", [15, 12, 10])  # 12 to 8 weeks ago
+    rate_sessions(therapist, ms_client, [(6, 4)])  # enrolled 5 weeks ago
+    phq9 = _construct(build(ms_client), "phq9")
+    assert "Programme periods" not in phq9.wide.description
+    (note,) = phq9.wide.notes
+    assert note.startswith("After the last score: Programme: ")
 
 
 def test_session_ratings_give_relief_with_the_t_interval_scipy_computes(therapist, ms_client):
@@ -95,3 +104,19 @@ def test_the_builder_runs_the_same_number_of_queries_however_many_responses(
     rate_sessions(therapist, ms_client, [(5, 3), (4, 3)], enrolment, skip=1)
     with django_assert_num_queries(8):  # 7 + the trials of the one construct
         build(ms_client)
+
+
+def test_the_clients_own_progress_has_plain_charts_and_no_trials_or_relief(
+    therapist, ms_client, django_assert_num_queries
+):
+    from msrelief.evidence import seeding
+
+    seeding.load()
+    enter(therapist, ms_client, "fss", [6, 5, 4, 4])
+    rate_sessions(therapist, ms_client, [(6, 4)])
+    with django_assert_num_queries(5):  # 7 less the two of the session relief, no trials
+        progress = build(ms_client, for_client=True)
+    fss = _construct(progress, "fss")
+    assert fss.comparators == () and progress.relief == ()
+    assert "MCID" not in fss.wide.description and "MCID" not in fss.compact.description
+    assert _construct(build(ms_client), "fss").comparators, "staff see Naderi 2024"

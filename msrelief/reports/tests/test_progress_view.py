@@ -47,3 +47,20 @@ def test_staff_of_another_clinic_get_a_404(client, outsider, ms_client):
 def test_a_signed_in_client_is_not_staff_and_is_refused(client, person_with_ms, ms_client):
     client.force_login(person_with_ms)
     assert client.get(_url(ms_client)).status_code == 403
+
+
+def test_a_dmt_started_years_before_the_first_score_is_named_before_the_chart(
+    client, therapist, ms_client
+):
+    import datetime as dt
+
+    from msrelief.clients import history_services as history
+
+    history.add_entry(
+        therapist, ms_client, "dmt", {"drug": "ocrelizumab", "started": dt.date(2022, 3, 1)}
+    )
+    enter(therapist, ms_client, "fss", [6, 5, 4])
+    client.force_login(therapist)
+    page = client.get(_url(ms_client)).content.decode()
+    note = "Before this chart: DMT change on 1 March 2022 (started Ocrelizumab (Ocrevus))."
+    assert f'<ul class="chart-notes"><li>{note}</li></ul>' in page

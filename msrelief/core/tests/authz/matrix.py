@@ -169,6 +169,7 @@ MATRIX: dict[str, Entry] = {
     ),
     "reports/cohort/": STAFF_PAGE,
     "reports/cohort.pdf": STAFF_PAGE,
+    "reports/cohort/meta/": STAFF_PAGE,
     "reports/exports/": ADMIN_PAGE,
     "reports/exports/<slug:form>.csv": shared(ADMIN_PAGE, lambda w, s: {"form": "long"}),
     "clients/<int:pk>/progress/": staff_object(_client),

@@ -56,6 +56,7 @@ class ClientReport:
     adverse_events: tuple[records.AdverseLine, ...]
     signals: tuple[records.SignalLine, ...]
     screens: tuple[records.ScreenLine, ...]
+    without_go_ahead: tuple[records.NoGoAheadLine, ...]
     programmes: tuple[records.ProgrammeLine, ...]
     adherence: adherence.Adherence
     questionnaires: records.Questionnaires
@@ -107,6 +108,7 @@ def build(client: Client, today: dt.date | None = None, svg: bool = True) -> Cli
         adverse_events=tuple(records.adverse_events(client)),
         signals=tuple(records.signals(client)),
         screens=tuple(records.screens(client)),
+        without_go_ahead=tuple(records.without_go_ahead(client)),
         programmes=tuple(programmes),
         adherence=adherence.combined(line.adherence for line in programmes),
         questionnaires=records.questionnaires(client),

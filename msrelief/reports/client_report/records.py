@@ -15,7 +15,7 @@ from msrelief.clients.models import Client
 from msrelief.clients.models_history import DmtPeriod, Recovery, Relapse
 from msrelief.instruments.models import Administration, SafetyFlag, SignalSource, Status
 from msrelief.programmes import adherence, summaries
-from msrelief.programmes.models import AdverseEvent
+from msrelief.programmes.models import AdverseEvent, SessionNote
 from msrelief.safety.models import Outcome, Screen
 
 RECOVERY: dict[str, str] = {Recovery.UNKNOWN: "recovery not known"}
@@ -59,6 +59,13 @@ class ScreenLine:
     decision: str  # the therapist's, in words; "" before it was recorded
     override_reason: str
     ruleset_version: str
+
+
+@dataclass(frozen=True)
+class NoGoAheadLine:
+    on: dt.date  # the session's day
+    version: int  # the note's version
+    why: str  # why the screen had not allowed hands-on work when it was signed
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,17 @@ def screens(client: Client) -> list[ScreenLine]:
                    row.ruleset_version)
         for row in rows.order_by("on", "id")
     ]  # fmt: skip
+
+
+def without_go_ahead(client: Client) -> list[NoGoAheadLine]:
+    """Signed session notes that record hands-on work the safety screen had not allowed."""
+    rows = (
+        SessionNote.objects.filter(session__enrolment__client=client)
+        .exclude(without_go_ahead="")
+        .select_related("session")
+        .order_by("session__starts_at", "version")
+    )
+    return [NoGoAheadLine(r.session.local_date, r.version, r.without_go_ahead) for r in rows]
 
 
 def programmes(client: Client) -> list[ProgrammeLine]:

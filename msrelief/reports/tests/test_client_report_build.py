@@ -98,3 +98,16 @@ def test_a_restricted_record_is_still_reported_and_says_it_is_restricted(therapi
     privacy.restrict_processing(therapist, ms_client)
     ms_client.refresh_from_db()
     assert build(ms_client, svg=False).restriction.startswith("processing is restricted since")
+
+
+def test_a_note_signed_without_a_go_ahead_is_listed_with_its_reason(therapist, ms_client):
+    from msrelief.programmes import services as programmes
+
+    made = full_record(therapist, ms_client)
+    session = made["enrolment"].sessions.order_by("starts_at").first()
+    programmes.save_note(
+        therapist, session, {"subjective": "Legs heavy.", "techniques": ["effleurage"]}, sign=True
+    )
+    [line] = build(ms_client).without_go_ahead
+    assert line.on == session.local_date and line.version == 1
+    assert line.why == "Screen the client before the session."

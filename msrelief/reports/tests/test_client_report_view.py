@@ -100,8 +100,9 @@ def test_the_clinician_page_takes_a_fixed_number_of_queries(
     client.force_login(therapist)
     client.get(_url("clients-report-clinician", ms_client))  # warm the caches
     # session and user (2), the client (1); progress (9: its marks 3, responses and scores 2,
-    # the two scores' trials 2, ratings and their scores 2); records (9: enrolments, their
-    # sessions and measures, adverse events, flags, screens, questionnaires, relapses, DMT);
-    # the audit event (4: savepoint, the previous event's hash, the insert, release).
-    with django_assert_num_queries(25):
+    # the two scores' trials 2, ratings and their scores 2); records (10: enrolments, their
+    # sessions and measures, adverse events, flags, screens, notes signed without a go-ahead,
+    # questionnaires, relapses, DMT); the audit event (4: savepoint, the previous event's hash,
+    # the insert, release).
+    with django_assert_num_queries(26):
         client.get(_url("clients-report-clinician", ms_client))

@@ -15,6 +15,8 @@ from msrelief.reports.progress import views as progress
 urlpatterns = [
     path("", core.home, name="home"),
     path("healthz", core.healthz, name="healthz"),
+    # Early, as the pages opened most (q/..., me/q/...): no pattern above or below overlaps them.
+    path("", include("msrelief.instruments.urls_fill")),
     path(
         "accounts/reset/",
         rate_limited("password-reset")(
@@ -43,7 +45,6 @@ urlpatterns = [
     path("unsubscribe/", include("msrelief.programmes.reminders.urls")),
     path("calendar/", include("msrelief.programmes.calendar.urls")),
     path("", include("msrelief.instruments.urls_staff")),
-    path("", include("msrelief.instruments.urls_fill")),
     path("", include("msrelief.instruments.urls_diary")),
     path("", include("msrelief.safety.urls")),
     path("api/", api.urls),

@@ -9,6 +9,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -74,13 +75,19 @@ def _run(view: View, request: HttpRequest, access: Access, **kwargs: Any) -> Htt
         return _closed_page_for(request, access.administration, error)
 
 
+def _one(found: QuerySet[Administration]) -> Administration | None:
+    """The one administration a token or a key names, if any. Unordered: ``first()`` would
+    sort by the model's ordering, and compiling that was a good part of a page's query."""
+    return next(iter(found.order_by()[:1]), None)
+
+
 def by_token(view: View, allow_done: bool = False) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponseBase:
-        found = (
-            Administration.objects.select_related("clinic")
-            .filter(token_hash=tokens.hash_token(token))
-            .first()
+        found = _one(
+            Administration.objects.select_related("clinic").filter(
+                token_hash=tokens.hash_token(token)
+            )
         )
         if found is None:
             return closed_page(request, "unknown", "This link does not work", status=404)
@@ -102,8 +109,8 @@ def by_login(view: View, allow_done: bool = False) -> View:
             return redirect_to_login(request.get_full_path(), "portal-sign-in")
         if user.role != Role.CLIENT:
             raise Http404("No such questionnaire")
-        found = (
-            Administration.objects.select_related("clinic").filter(pk=pk, client__user=user).first()
+        found = _one(
+            Administration.objects.select_related("clinic").filter(pk=pk, client__user=user)
         )
         if found is None:
             raise Http404("No such questionnaire")

@@ -4,15 +4,18 @@ resume, review before submitting. The same views serve secure links and the clie
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator, Mapping
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from msrelief.core import jinja
 from msrelief.core.http import posted as _posted
 from msrelief.instruments import rendering, services
 from msrelief.instruments.access import Access, closed_page
 from msrelief.instruments.forms import ItemsForm, initial_from_draft
+from msrelief.instruments.jinja import HELPERS
 from msrelief.instruments.models import Layout
 
 DONE_KEY = "msrelief_submitted"
@@ -23,10 +26,34 @@ def _form(access: Access) -> rendering.Form:
     return rendering.form_for(a.instrument_code, a.instrument_version, a.clinic_id)
 
 
+class PageUrls(Mapping[str, str]):
+    """The questionnaire's other pages (``urls.start``), each worked out when a page first
+    shows it: most pages show one or two of them, and each costs a ``reverse``."""
+
+    NAMES = ("start", "all", "review", "saved")
+
+    def __init__(self, access: Access) -> None:
+        self.access = access
+        self.found: dict[str, str] = {}
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self.NAMES:
+            raise KeyError(name)
+        if name not in self.found:
+            self.found[name] = self.access.url(name)
+        return self.found[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.NAMES)
+
+    def __len__(self) -> int:
+        return len(self.NAMES)
+
+
 def _context(access: Access, qform: rendering.Form, **extra: object) -> dict[str, object]:
     draft = access.administration.draft
     answered = sum(1 for item in qform.items if item.link_id in draft)
-    urls = {name: access.url(name) for name in ("start", "all", "review", "saved")}
+    urls = PageUrls(access)
     return {
         "access": access,
         "qform": qform,
@@ -74,8 +101,12 @@ def question(request: HttpRequest, access: Access, number: int) -> HttpResponse:
         return redirect(access.url("review"))
     previous = access.url("question", number=number - 1) if number > 1 else access.url("start")
     context = _context(access, form, item=item, form=bound, number=number, previous=previous)
-    return render(
-        request, "instruments/fill_question.html", context, status=400 if bound.errors else 200
+    # The page people meet most: drawn with Jinja2, in the same markup (msrelief/core/jinja.py).
+    return jinja.render(
+        request,
+        "instruments/fill_question.html",
+        {**HELPERS, **context},
+        status=400 if bound.errors else 200,
     )
 
 

@@ -1,0 +1,86 @@
+"""The Jinja2 template engine, for the few pages drawn often enough that Django templates' own
+cost shows (the one-question questionnaire page: docs/architecture.md "Templates").
+
+Its pages must give the same markup, byte for byte, as the Django templates they stand for, so
+every value is escaped the way Django escapes it (``'`` becomes ``&#x27;``, where MarkupSafe
+would write ``&#39;``), the file's last newline is kept as Django keeps it, and ``join`` is
+Django's. ``msrelief/jinja2/base.html`` is the Jinja2 twin of ``templates/base.html``; a test
+renders both for the same context and compares them (``core/tests/test_jinja_base.py``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from django.contrib.messages import get_messages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
+from django.template import engines
+from django.template.defaultfilters import join as django_join
+from django.templatetags.static import static
+from django.urls import get_script_prefix, reverse
+from django.utils.html import escape
+from jinja2 import Environment
+from markupsafe import Markup
+
+ENGINE = "jinja2"
+
+
+def _finalize(value: Any) -> Any:
+    """Each ``{{ value }}`` escaped as Django's templates escape it; Markup stays as it is."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(escape(value))  # noqa: S704 - escaped just here, by Django's escape
+
+
+def _join(value: Any, joiner: str) -> Markup:
+    return Markup(django_join(value, joiner, autoescape=True))  # noqa: S704 - Django escaped it
+
+
+@lru_cache(maxsize=512)
+def _reverse_plain(prefix: str, name: str) -> str:
+    return reverse(name)
+
+
+def url(name: str, *args: Any) -> str:
+    """``{% url name arg %}``; a page's fixed links (no argument) are worked out once per
+    script prefix, since they cannot change while the process runs."""
+    if args:
+        return reverse(name, args=args)
+    return _reverse_plain(get_script_prefix(), name)
+
+
+@lru_cache(maxsize=256)
+def static_url(path: str) -> str:
+    """``{% static path %}``: the manifest of static files is read once per process."""
+    return static(path)
+
+
+@receiver(setting_changed)
+def _forget_links(*, setting: str, **kwargs: Any) -> None:
+    """A test that changes where pages or static files live gets fresh links."""
+    if setting in {"ROOT_URLCONF", "STATIC_URL", "STORAGES", "FORCE_SCRIPT_NAME"}:
+        _reverse_plain.cache_clear()
+        static_url.cache_clear()
+
+
+def environment(**options: Any) -> Environment:
+    """The engine's environment (settings.TEMPLATES names it): it always escapes."""
+    options.pop("autoescape", None)
+    options.setdefault("keep_trailing_newline", True)
+    env = Environment(autoescape=True, finalize=_finalize, **options)
+    env.globals.update(url=url, static=static_url)
+    env.filters["join"] = _join
+    return env
+
+
+def render(
+    request: HttpRequest, name: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """Like ``django.shortcuts.render`` with this engine, giving the template what base.html
+    reads from Django's context processors: the user and the messages."""
+    template = engines[ENGINE].get_template(name)
+    full = {"user": request.user, "messages": get_messages(request), **context}
+    return HttpResponse(template.render(full, request), status=status)

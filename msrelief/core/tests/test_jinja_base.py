@@ -1,0 +1,62 @@
+"""The Jinja2 base layout (msrelief/jinja2/base.html) gives the same markup as base.html, byte
+for byte (the CSRF token, new on every render, aside), for every kind of visitor."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import constants, get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.middleware.csrf import get_token
+from django.template import engines
+from django.test import RequestFactory
+
+from msrelief.core import jinja
+
+CHILD = (
+    '{% extends "base.html" %}{% block title %}A page &amp; its {{ what }}{% endblock %}'
+    "{% block content %}<p>{{ what }}</p>{% endblock %}"
+)
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def both(request, **context):
+    django_page = engines["django"].from_string(CHILD).render(context, request)
+    jinja_page = (
+        engines["jinja2"]
+        .from_string(CHILD)
+        .render({"user": request.user, "messages": get_messages(request), **context}, request)
+    )
+    return CSRF.sub("csrf", django_page), CSRF.sub("csrf", jinja_page)
+
+
+def a_request(user, *messages):
+    request = RequestFactory().get("/q/some-token/1/")
+    request.user = user
+    request._messages = CookieStorage(request)
+    for level, text in messages:
+        request._messages.add(level, text)
+    get_token(request)
+    return request
+
+
+@pytest.mark.parametrize("who", ["nobody", "person_with_ms", "therapist", "clinic_admin"])
+def test_the_jinja2_layout_gives_the_markup_of_base_html_for_each_kind_of_visitor(who, request):
+    user = AnonymousUser() if who == "nobody" else request.getfixturevalue(who)
+    django_page, jinja_page = both(a_request(user), what='answers <b>don\'t</b> "vanish"')
+    assert jinja_page == django_page
+    assert "&#x27;" in jinja_page  # escaped as Django escapes it, not as MarkupSafe does
+
+
+def test_the_jinja2_layout_shows_waiting_messages_as_base_html_does(therapist):
+    request = a_request(
+        therapist, (constants.SUCCESS, "Saved: Robin's answers"), (constants.ERROR, "Not <sent>")
+    )
+    django_page, jinja_page = both(request, what="x")
+    assert jinja_page == django_page
+    assert '<p class="message message-error">Not &lt;sent&gt;</p>' in jinja_page
+
+
+def test_the_layouts_links_follow_a_changed_static_url(settings):
+    settings.STATIC_URL = "/assets/"
+    assert jinja.static_url("css/app.css") == "/assets/css/app.css"

@@ -40,7 +40,17 @@ def a_request(user, *messages):
     return request
 
 
-@pytest.mark.parametrize("who", ["nobody", "person_with_ms", "therapist", "clinic_admin"])
+@pytest.fixture
+def invited_client(person_with_ms):
+    """A client login made by an invitation: no password of its own yet."""
+    person_with_ms.set_unusable_password()
+    person_with_ms.save()
+    return person_with_ms
+
+
+@pytest.mark.parametrize(
+    "who", ["nobody", "person_with_ms", "invited_client", "therapist", "clinic_admin"]
+)
 def test_the_jinja2_layout_gives_the_markup_of_base_html_for_each_kind_of_visitor(who, request):
     user = AnonymousUser() if who == "nobody" else request.getfixturevalue(who)
     django_page, jinja_page = both(a_request(user), what='answers <b>don\'t</b> "vanish"')

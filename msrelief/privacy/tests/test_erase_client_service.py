@@ -4,9 +4,7 @@ tombstone with no personal data and the audit event of the erasure stay; the cha
 import json
 
 import pytest
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.http import Http404
 
 from msrelief.accounts.models import User
@@ -15,36 +13,21 @@ from msrelief.audit.models import AuditEvent
 from msrelief.clients.models import Client
 from msrelief.privacy import services
 from msrelief.privacy.models import Tombstone
-from msrelief.privacy.tests.factories import EMAIL, every_kind_of_record
-
-
-def _rows_about(number: int) -> list[str]:
-    """Every row of every model that points at client ``number`` by a foreign key to Client or
-    by a ``client_ref`` column, except the audit trail (which keeps the id on purpose)."""
-    found = []
-    for model in apps.get_models():
-        for field in model._meta.get_fields():
-            points = isinstance(field, models.ForeignKey) and field.related_model is Client
-            if points and model.objects.filter(**{field.attname: number}).exists():
-                found.append(f"{model._meta.label}.{field.name}")
-        refs = getattr(model, "client_ref", None) is not None and model is not AuditEvent
-        if refs and model.objects.filter(client_ref=number).exists():
-            found.append(f"{model._meta.label}.client_ref")
-    return found
+from msrelief.privacy.tests.factories import EMAIL, every_kind_of_record, rows_about
 
 
 @pytest.fixture
 def full_client(ms_client, therapist, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         made = every_kind_of_record(therapist, ms_client)
-    assert _rows_about(ms_client.pk), "the factory made nothing to erase"
+    assert rows_about(ms_client.pk), "the factory made nothing to erase"
     return ms_client, made
 
 
 def test_after_erasure_no_row_anywhere_points_at_the_client(full_client, clinic_admin):
     client, _ = full_client
     services.erase_client(clinic_admin, client, "Asked in writing")
-    assert _rows_about(client.pk) == []
+    assert rows_about(client.pk) == []
 
 
 def test_the_tombstone_counts_what_went_and_holds_no_personal_data(full_client, clinic_admin):

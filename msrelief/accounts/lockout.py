@@ -92,26 +92,33 @@ def _key(group: str, request: HttpRequest) -> str:
     return client_address(request)
 
 
+def throttle_wait(request: HttpRequest, page: str) -> int | None:
+    """Count this POST against settings.SIGN_IN_RATE for ``page`` (per address): the seconds
+    to wait if it is over, else None. The first refusal in a period is audited (not each one:
+    a flood must not flood the trail)."""
+    if request.method != "POST":
+        return None
+    rate = str(settings.SIGN_IN_RATE)
+    usage = get_usage(
+        request, group=f"msrelief.sign-in.{page}", key=_key, rate=rate, increment=True
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    if usage["count"] == usage["limit"] + 1:
+        user = request.user if request.user.is_authenticated else None
+        signin_services.record_throttled(user, page)
+    return max(1, int(usage["time_left"]))
+
+
 def sign_in_throttled(page: str) -> Callable[[View], View]:
-    """Allow settings.SIGN_IN_RATE POSTs per address to ``page``; over it, a 429 plain page.
-    The first refusal in a period is audited (not each one: a flood must not flood the
-    trail)."""
+    """Allow settings.SIGN_IN_RATE POSTs per address to ``page``; over it, a 429 plain page."""
 
     def decorate(view: View) -> View:
         @functools.wraps(view)
         def throttled(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if request.method != "POST":
+            wait = throttle_wait(request, page)
+            if wait is None:
                 return view(request, *args, **kwargs)
-            rate = str(settings.SIGN_IN_RATE)
-            usage = get_usage(
-                request, group=f"msrelief.sign-in.{page}", key=_key, rate=rate, increment=True
-            )
-            if usage is None or not usage["should_limit"]:
-                return view(request, *args, **kwargs)
-            if usage["count"] == usage["limit"] + 1:
-                user = request.user if request.user.is_authenticated else None
-                signin_services.record_throttled(user, page)
-            wait = max(1, int(usage["time_left"]))
             refused = render(
                 request, "registration/throttled.html", {"minutes": -(-wait // 60)}, status=429
             )

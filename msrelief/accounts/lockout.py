@@ -22,7 +22,7 @@ from axes.helpers import get_credentials
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
@@ -31,6 +31,7 @@ from msrelief.core.ratelimit import client_address
 from msrelief.lib import proxies
 
 View = Callable[..., HttpResponseBase]
+LOCKED = "This login is locked after too many failures in a row. Reload the page."
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -52,7 +53,11 @@ def username_of(request: HttpRequest, credentials: dict[str, Any] | None) -> str
 def locked_page(
     request: HttpRequest, response: HttpResponse | None = None, credentials: Any = None
 ) -> HttpResponse:
-    """django-axes' answer to a locked login (settings.AXES_LOCKOUT_CALLABLE)."""
+    """django-axes' answer to a locked login (settings.AXES_LOCKOUT_CALLABLE); in JSON to the
+    passkey endpoints, whose script shows the ``detail``."""
+    match = request.resolver_match
+    if match is not None and match.namespace == "otp_webauthn":
+        return JsonResponse({"detail": LOCKED, "code": "locked"}, status=403)
     cool_off = settings.AXES_COOLOFF_TIME
     minutes = int(cool_off.total_seconds() // 60) if cool_off else None
     return render(request, "registration/locked.html", {"minutes": minutes}, status=403)

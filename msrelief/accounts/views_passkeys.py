@@ -41,13 +41,11 @@ from django_otp_webauthn.utils import rewrite_exceptions
 
 from msrelief.accounts import passkey_services as passkeys
 from msrelief.accounts import signin_services as signin
-from msrelief.accounts.lockout import count_failure, is_locked_out, throttle_wait
+from msrelief.accounts.lockout import count_failure, is_locked_out, locked_page, throttle_wait
 from msrelief.accounts.models import User
 from msrelief.accounts.views_signin import next_page, password_just_given, signed_in_with
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.signin import mark_proven, reauth_url, recently_proven, second_factor_given
-
-LOCKED = "This login is locked after too many failures in a row. Reload the page."
 
 
 class Refused(exceptions.OTPWebAuthnApiError):  # type: ignore[misc]
@@ -131,14 +129,14 @@ class CompleteAuthentication(_Guarded, views.CompleteCredentialAuthenticationVie
             raise exceptions.PasswordlessLoginDisabled()
         if is_locked_out(request, user.email):
             logout(request)
-            return _refusal(403, LOCKED, "locked")
+            return locked_page(request)
         try:
             return super().post(*args, **kwargs)  # type: ignore[no-any-return]
         except exceptions.OTPWebAuthnApiError as error:
             passkeys.record_failed(user, str(error.code))
             if count_failure(request, user.email):
                 logout(request)
-                return _refusal(403, LOCKED, "locked")
+                return locked_page(request)
             raise
 
     def complete_auth(self, device: WebAuthnCredential) -> None:

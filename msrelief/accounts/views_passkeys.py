@@ -122,7 +122,7 @@ class BeginAuthentication(_Guarded, views.BeginCredentialAuthenticationView):  #
 class CompleteAuthentication(_Guarded, views.CompleteCredentialAuthenticationView):  # type: ignore[misc]
     throttle = "verify"
 
-    def post(self, *args: Any, **kwargs: Any) -> JsonResponse:
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         request = self.request
         user = request.user
         if not isinstance(user, User):

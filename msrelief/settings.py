@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from msrelief.lib import sqlite
+from msrelief.lib import passkeys, sqlite
 from msrelief.lib.env import env_bool, env_int, env_list, env_rate, env_str
 from msrelief.lib.logconfig import log_level, logging_config
 from msrelief.lib.quiet_hours import parse_quiet_hours, parse_time_of_day
@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "msrelief.accounts",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "axes",
     "msrelief.audit",
     "msrelief.clients",
@@ -322,6 +323,20 @@ TWO_FACTOR_FOR_STAFF = env_bool("MSRELIEF_TWO_FACTOR_FOR_STAFF")
 # (conftest.py), since they sign in with a password alone.
 TWO_FACTOR_ENROLMENT_REQUIRED = True
 OTP_TOTP_ISSUER = "msrelief"
+# Passkeys (WebAuthn, django-otp-webauthn) as a second factor only: the password comes first, so
+# that lockout, throttling and the audit trail have one path (docs/security.md "Two factors").
+_relying_party = passkeys.configured(
+    BASE_URL, env_str("MSRELIEF_PASSKEY_RP_ID"), env_list("MSRELIEF_PASSKEY_ORIGINS")
+)
+PASSKEYS_ENABLED = _relying_party.enabled
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+OTP_WEBAUTHN_RP_ID = _relying_party.id or "localhost"  # unused while passkeys are off
+OTP_WEBAUTHN_ALLOWED_ORIGINS = list(_relying_party.origins)
+# No traceback in the log for a refused passkey: each failure is audited (auth.2fa_failed).
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = ""
+if not PASSKEYS_ENABLED:
+    SILENCED_SYSTEM_CHECKS.append("otp_webauthn.E030")  # no origins: passkeys are off
 SIGN_IN_RATE = env_rate("MSRELIEF_SIGN_IN_RATE")
 RESET_EMAILS_PER_HOUR = env_int("MSRELIEF_RESET_EMAILS_PER_HOUR", minimum=0)
 IDLE_TIMEOUT = timedelta(minutes=env_int("MSRELIEF_IDLE_MINUTES", minimum=1))

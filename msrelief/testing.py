@@ -68,6 +68,23 @@ def enrol_totp(user: Any) -> list[str]:
     return signin_services.confirm_enrolment(user, device, next_code(user, confirmed=False))
 
 
+def make_passkey(user: Any, name: str = "Passkey 1") -> Any:
+    """A confirmed passkey for ``user``, as the package's registration would save it (its key
+    is made up: tests that sign in with it use a browser's virtual authenticator)."""
+    import secrets
+
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return WebAuthnCredential.objects.create(
+        user=user,
+        name=name,
+        confirmed=True,
+        credential_id=secrets.token_bytes(16),
+        public_key=b"not a real key",
+        aaguid="00000000-0000-0000-0000-000000000000",
+    )
+
+
 def audit_turn_queries() -> int:
     """The queries an audit event costs besides its INSERT: reading the last event's hash, and
     on PostgreSQL taking the writers' lock before it (msrelief.audit.chain.take_turn)."""

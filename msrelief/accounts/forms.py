@@ -126,7 +126,8 @@ class EnrolForm(HouseVoice, forms.Form):
 
 class ReauthForm(HouseVoice, forms.Form):
     """Proof again before a sensitive action: the password, and the code when the login has an
-    authenticator app (the field is removed otherwise)."""
+    authenticator app or recovery codes (the field is removed otherwise). With a passkey the
+    code may be left blank: the passkey is asked for next."""
 
     password = forms.CharField(
         label="Password",
@@ -136,7 +137,13 @@ class ReauthForm(HouseVoice, forms.Form):
     )
     code = CodeForm.base_fields["code"]
 
-    def __init__(self, *args: Any, with_code: bool, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, with_code: bool, code_optional: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not with_code:
             del self.fields["code"]
+        elif code_optional:  # each form has its own copy of the field
+            code = self.fields["code"]
+            code.required = False
+            code.help_text = f"{code.help_text} Or leave it blank: your passkey is asked for next."

@@ -22,7 +22,7 @@ from axes.helpers import get_credentials
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
@@ -31,6 +31,7 @@ from msrelief.core.ratelimit import client_address
 from msrelief.lib import proxies
 
 View = Callable[..., HttpResponseBase]
+LOCKED = "This login is locked after too many failures in a row. Reload the page."
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -52,7 +53,11 @@ def username_of(request: HttpRequest, credentials: dict[str, Any] | None) -> str
 def locked_page(
     request: HttpRequest, response: HttpResponse | None = None, credentials: Any = None
 ) -> HttpResponse:
-    """django-axes' answer to a locked login (settings.AXES_LOCKOUT_CALLABLE)."""
+    """django-axes' answer to a locked login (settings.AXES_LOCKOUT_CALLABLE); in JSON to the
+    passkey endpoints, whose script shows the ``detail``."""
+    match = request.resolver_match
+    if match is not None and match.namespace == "otp_webauthn":
+        return JsonResponse({"detail": LOCKED, "code": "locked"}, status=403)
     cool_off = settings.AXES_COOLOFF_TIME
     minutes = int(cool_off.total_seconds() // 60) if cool_off else None
     return render(request, "registration/locked.html", {"minutes": minutes}, status=403)
@@ -92,26 +97,33 @@ def _key(group: str, request: HttpRequest) -> str:
     return client_address(request)
 
 
+def throttle_wait(request: HttpRequest, page: str) -> int | None:
+    """Count this POST against settings.SIGN_IN_RATE for ``page`` (per address): the seconds
+    to wait if it is over, else None. The first refusal in a period is audited (not each one:
+    a flood must not flood the trail)."""
+    if request.method != "POST":
+        return None
+    rate = str(settings.SIGN_IN_RATE)
+    usage = get_usage(
+        request, group=f"msrelief.sign-in.{page}", key=_key, rate=rate, increment=True
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    if usage["count"] == usage["limit"] + 1:
+        user = request.user if request.user.is_authenticated else None
+        signin_services.record_throttled(user, page)
+    return max(1, int(usage["time_left"]))
+
+
 def sign_in_throttled(page: str) -> Callable[[View], View]:
-    """Allow settings.SIGN_IN_RATE POSTs per address to ``page``; over it, a 429 plain page.
-    The first refusal in a period is audited (not each one: a flood must not flood the
-    trail)."""
+    """Allow settings.SIGN_IN_RATE POSTs per address to ``page``; over it, a 429 plain page."""
 
     def decorate(view: View) -> View:
         @functools.wraps(view)
         def throttled(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if request.method != "POST":
+            wait = throttle_wait(request, page)
+            if wait is None:
                 return view(request, *args, **kwargs)
-            rate = str(settings.SIGN_IN_RATE)
-            usage = get_usage(
-                request, group=f"msrelief.sign-in.{page}", key=_key, rate=rate, increment=True
-            )
-            if usage is None or not usage["should_limit"]:
-                return view(request, *args, **kwargs)
-            if usage["count"] == usage["limit"] + 1:
-                user = request.user if request.user.is_authenticated else None
-                signin_services.record_throttled(user, page)
-            wait = max(1, int(usage["time_left"]))
             refused = render(
                 request, "registration/throttled.html", {"minutes": -(-wait // 60)}, status=429
             )

@@ -33,13 +33,20 @@ from msrelief.core.signin import (
 )
 
 #: Pages a signed-in user reaches before the second factor: signing in and out, the code
-#: and enrolment pages, and the password reset pages.
+#: and enrolment pages (an app's or a passkey's, with the passkey endpoints, which refuse to
+#: add one before an existing factor is given), and the password reset pages.
 OPEN_PAGES = frozenset(
     {
         "accounts-login",
         "accounts-logout",
         "accounts-verify",
         "accounts-enrol",
+        "accounts-passkeys",
+        "otp_webauthn:credential-authentication-begin",
+        "otp_webauthn:credential-authentication-complete",
+        "otp_webauthn:credential-registration-begin",
+        "otp_webauthn:credential-registration-complete",
+        "otp_webauthn:js-i18n-catalog",
         "accounts-reset",
         "accounts-reset-sent",
         "password_reset_confirm",
@@ -70,7 +77,7 @@ class SignInMiddleware:
         self, request: HttpRequest, view: Any, args: Any, kwargs: Any
     ) -> HttpResponseBase | None:
         match = request.resolver_match
-        if match is not None and match.url_name in OPEN_PAGES:
+        if match is not None and match.view_name in OPEN_PAGES:
             return None
         user = request.user
         if not user.is_authenticated or user.role == Role.CLIENT or is_test_login(request):

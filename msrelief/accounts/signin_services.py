@@ -17,6 +17,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from msrelief.accounts.models import RecoveryCode, RecoveryCodeDevice, Role, User, recovery_digest
 from msrelief.accounts.services import _may_manage
@@ -47,9 +48,28 @@ def may_use_two_factor(user: User) -> bool:
     return user.is_authenticated and user.role != Role.CLIENT
 
 
-def has_second_factor(user: User) -> bool:
-    """A confirmed authenticator app (recovery codes alone do not count: they back it up)."""
+def has_app(user: User) -> bool:
+    """A confirmed authenticator app."""
     return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
+
+
+def has_passkey(user: User) -> bool:
+    return passkey_count(user) > 0
+
+
+def passkey_count(user: User) -> int:
+    return int(WebAuthnCredential.objects.filter(user=user, confirmed=True).count())
+
+
+def has_second_factor(user: User) -> bool:
+    """A confirmed authenticator app or a passkey (recovery codes alone do not count: they back
+    the others up)."""
+    return has_app(user) or has_passkey(user)
+
+
+def takes_codes(user: User) -> bool:
+    """Whether a code can be typed for this login: the app's, or a recovery code."""
+    return has_app(user) or recovery_codes_left(user) > 0
 
 
 def _record(
@@ -108,9 +128,10 @@ def _random_code() -> str:
 
 @transaction.atomic
 def replace_recovery_codes(user: User) -> list[str]:
-    """New recovery codes for a login with an authenticator app; the old ones stop working."""
+    """New recovery codes for a login with an authenticator app or a passkey; the old ones stop
+    working."""
     if not has_second_factor(user):
-        raise ValidationError({"codes": "Set up an authenticator app first."})
+        raise ValidationError({"codes": "Set up an authenticator app or a passkey first."})
     codes = _new_codes(user)
     _record(user, user, "auth.recovery_codes_replaced")
     return codes
@@ -177,7 +198,7 @@ def remove_two_factor(user: User) -> None:
 @transaction.atomic
 def reset_two_factor(actor: User | None, user: User) -> None:
     """A clinic admin (for their clinic), a superuser, or the command line (``actor`` None)
-    removes a login's authenticator app and recovery codes, after the phone was lost. A role
+    removes a login's authenticator app, passkeys and recovery codes, after they were lost. A role
     that requires two factors sets them up again at its next sign-in."""
     if actor is not None:
         _may_manage(actor, user.clinic)
@@ -188,8 +209,9 @@ def reset_two_factor(actor: User | None, user: User) -> None:
 
 def _delete_devices(user: User) -> int:
     apps, _ = TOTPDevice.objects.filter(user=user).delete()
+    keys, _ = WebAuthnCredential.objects.filter(user=user).delete()
     codes, _ = RecoveryCodeDevice.objects.filter(user=user).delete()
-    return int(apps) + int(codes)
+    return int(apps) + int(keys) + int(codes)
 
 
 def failures(user: User) -> int:
@@ -205,9 +227,13 @@ def is_locked(user: User) -> bool:
 
 
 def sign_in_states(users: list[User]) -> dict[int, tuple[bool, bool]]:
-    """For each user's id: (has an authenticator app, is locked), in two queries."""
+    """For each user's id: (has a second factor, is locked), in three queries."""
     with_app = set(
         TOTPDevice.objects.filter(user__in=users, confirmed=True).values_list("user_id", flat=True)
+    ) | set(
+        WebAuthnCredential.objects.filter(user__in=users, confirmed=True).values_list(
+            "user_id", flat=True
+        )
     )
     attempts = AccessAttempt.objects.filter(username__in=[u.email.lower() for u in users])
     if settings.AXES_COOLOFF_TIME is not None:

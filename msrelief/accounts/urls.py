@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
-from msrelief.accounts import views_logins, views_signin
+from msrelief.accounts import views_logins, views_passkeys, views_signin
 from msrelief.accounts.forms import AuditedPasswordChangeForm, AuditedSetPasswordForm, LoginForm
 from msrelief.accounts.lockout import sign_in_throttled
 from msrelief.accounts.views import LoginView
@@ -28,6 +28,13 @@ urlpatterns = [
         name="accounts-new-recovery-codes",
     ),
     path("two-factor/turn-off/", views_signin.remove_two_factor, name="accounts-two-factor-off"),
+    path("two-factor/passkeys/", views_passkeys.passkey_list, name="accounts-passkeys"),
+    path(
+        "two-factor/passkeys/<int:pk>/remove/",
+        views_passkeys.remove_passkey,
+        name="accounts-passkey-remove",
+    ),
+    path("passkeys/", include("msrelief.accounts.urls_passkeys")),
     path("logins/", views_logins.logins, name="accounts-logins"),
     path("logins/<int:pk>/unlock/", views_logins.unlock, name="accounts-unlock"),
     path(

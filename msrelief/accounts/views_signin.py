@@ -30,7 +30,17 @@ from msrelief.accounts.lockout import (
 )
 from msrelief.accounts.models import Role
 from msrelief.core.http import AuthenticatedRequest, posted
-from msrelief.core.signin import mark_proven, reauth_url, recently_proven, second_factor_given
+from msrelief.core.signin import (
+    mark_proven,
+    now_seconds,
+    reauth_url,
+    recently_proven,
+    second_factor_given,
+)
+
+#: The re-authentication page's password, waiting for the passkey that completes it.
+PASSWORD_AT = "msrelief_reauth_password_at"  # noqa: S105  (a session key)
+PASSWORD_STEP = 300  # seconds
 
 
 def next_page(request: HttpRequest) -> str:
@@ -63,11 +73,20 @@ def _locked(request: HttpRequest) -> HttpResponse:
     return locked_page(request)
 
 
-def _signed_in_with(request: AuthenticatedRequest, device: object) -> None:
+def signed_in_with(request: HttpRequest, device: object) -> None:
+    """The second factor was given: the sign-in is complete (the app's code, a recovery code
+    or a passkey alike)."""
     otp_login(request, device)
     request.session.cycle_key()
     mark_proven(request)
-    clear_failures(request.user.email)
+    clear_failures(getattr(request.user, "email", ""))
+
+
+def password_just_given(request: HttpRequest) -> bool:
+    """Whether the re-authentication page took the password within PASSWORD_STEP seconds, for
+    the passkey that completes it (used once)."""
+    given = request.session.pop(PASSWORD_AT, None)
+    return isinstance(given, int) and 0 <= now_seconds() - given <= PASSWORD_STEP
 
 
 @login_required
@@ -88,10 +107,16 @@ def verify(request: AuthenticatedRequest) -> HttpResponseBase:
             if count_failure(request, user.email):
                 return _locked(request)
         else:
-            _signed_in_with(request, device)
+            signed_in_with(request, device)
             return HttpResponseRedirect(target)
     status = 400 if form.errors else 200
-    return render(request, "accounts/verify.html", {"form": form, "next": target}, status=status)
+    context = {
+        "form": form,
+        "next": target,
+        "passkey": settings.PASSKEYS_ENABLED and signin.has_passkey(user),
+        "codes": signin.takes_codes(user),
+    }
+    return render(request, "accounts/verify.html", context, status=status)
 
 
 @login_required
@@ -113,7 +138,7 @@ def enrol(request: AuthenticatedRequest) -> HttpResponseBase:
             form.add_error(None, error)
         else:
             device.refresh_from_db()
-            _signed_in_with(request, device)
+            signed_in_with(request, device)
             context = {"codes": codes, "next": target, "new": True}
             return render(request, "accounts/recovery_codes.html", context)
     secret = b32encode(device.bin_key).decode()
@@ -123,6 +148,7 @@ def enrol(request: AuthenticatedRequest) -> HttpResponseBase:
         "qr": secret_qr(device.config_url),
         "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
         "required": signin.two_factor_required(user),
+        "enrolled": signin.has_second_factor(user),
     }
     status = 400 if form.errors else 200
     return render(request, "accounts/enrol.html", context, status=status)
@@ -133,8 +159,9 @@ def enrol(request: AuthenticatedRequest) -> HttpResponseBase:
 def reauth(request: AuthenticatedRequest) -> HttpResponseBase:
     """Give the password (and code) again, then go back to the action that asked for it."""
     user, target = request.user, next_page(request)
-    with_code = signin.has_second_factor(user)
-    form = ReauthForm(posted(request), with_code=with_code)
+    passkey = settings.PASSKEYS_ENABLED and signin.has_passkey(user)
+    with_code = signin.has_second_factor(user) and (signin.takes_codes(user) or not passkey)
+    form = ReauthForm(posted(request), with_code=with_code, code_optional=passkey)
     if form.is_valid():
         if is_locked_out(request, user.email):
             return _locked(request)
@@ -143,19 +170,23 @@ def reauth(request: AuthenticatedRequest) -> HttpResponseBase:
             if getattr(request, "axes_locked_out", False):
                 return _locked(request)
             form.add_error("password", "Your password is not right. Type it again.")
-        elif with_code:
+        elif with_code and (form.cleaned_data.get("code") or not passkey):
             try:
                 signin.verify_second_factor(user, form.cleaned_data["code"])
             except ValidationError as error:
                 form.add_error(None, error)
                 if count_failure(request, user.email):
                     return _locked(request)
+        elif passkey:  # the passkey completes it (views_passkeys.CompleteAuthentication)
+            request.session[PASSWORD_AT] = now_seconds()
+            context = {"next": target, "codes": with_code}
+            return render(request, "accounts/reauth_passkey.html", context)
         if not form.errors:
             mark_proven(request)
             signin.record_reauthenticated(user)
             return HttpResponseRedirect(target)
     status = 400 if form.errors else 200
-    context = {"form": form, "next": target}
+    context = {"form": form, "next": target, "passkey": passkey}
     return render(request, "accounts/reauth.html", context, status=status)
 
 
@@ -167,6 +198,8 @@ def two_factor(request: AuthenticatedRequest) -> HttpResponse:
         raise PermissionDenied("Client logins do not use a second factor.")
     context = {
         "enrolled": signin.has_second_factor(user),
+        "app": signin.has_app(user),
+        "passkeys": signin.passkey_count(user),
         "codes_left": signin.recovery_codes_left(user),
         "required": signin.two_factor_required(user),
     }

@@ -233,8 +233,10 @@ EVENTS: dict[str, EventType] = dict(
             Action.UPDATE,
             "{actor} made new recovery codes for {object}; the old ones stopped working",
         ),
-        _e("auth.2fa_verified", Action.VIEW, "{actor} gave a right code from their app"),
-        _e("auth.2fa_failed", Action.VIEW, "A wrong second-factor code was given for {object}"),
+        _e("auth.2fa_verified", Action.VIEW, "{actor} gave their second factor (app or passkey)"),
+        _e("auth.2fa_failed", Action.VIEW, "A wrong second factor was given for {object}"),
+        _e("auth.passkey_added", Action.UPDATE, "{actor} added a passkey to {object}"),
+        _e("auth.passkey_removed", Action.UPDATE, "{actor} removed a passkey of {object}"),
         _e(
             "auth.recovery_code_used",
             Action.UPDATE,

@@ -123,6 +123,16 @@ SETTINGS: tuple[Setting, ...] = (
         "Also require two-factor sign-in of therapists and evidence editors (admins always).",
     ),
     Setting(
+        "MSRELIEF_PASSKEY_RP_ID",
+        "",
+        "Host name passkeys are bound to; empty: the host of MSRELIEF_BASE_URL.",
+    ),
+    Setting(
+        "MSRELIEF_PASSKEY_ORIGINS",
+        "",
+        "Comma-separated https:// origins passkeys are used from; empty: MSRELIEF_BASE_URL's.",
+    ),
+    Setting(
         "MSRELIEF_LOCKOUT_FAILURES",
         "10",
         "Wrong passwords or codes in a row that lock a login.",

@@ -9,8 +9,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from msrelief.accounts.views_signin import PASSWORD_AT
 from msrelief.audit.models import AuditEvent
-from msrelief.testing import PASSWORD, enrol_totp, make_user, next_code
+from msrelief.testing import PASSWORD, enrol_totp, make_passkey, make_user, next_code
 
 LOGIN, VERIFY, REAUTH = (
     reverse(n) for n in ("accounts-login", "accounts-verify", "accounts-reauth")
@@ -88,3 +89,26 @@ def test_changing_a_login_in_the_admin_site_needs_a_recent_sign_in(client, db, c
     with time_machine.travel(start + timedelta(minutes=11), tick=False):
         assert client.get(change)["Location"].startswith(REAUTH)
         assert client.get(reverse("admin:accounts_user_add"))["Location"].startswith(REAUTH)
+
+
+def test_a_login_with_a_passkey_gives_the_password_then_is_asked_for_the_passkey(
+    client, clinic_admin
+):
+    make_passkey(clinic_admin)
+    client.force_login(clinic_admin)
+    page = client.get(f"{REAUTH}?next={quote(CSV)}")
+    assert 'name="code"' not in page.content.decode()  # no app and no recovery codes
+    step = client.post(REAUTH, {"password": PASSWORD, "next": CSV})
+    assert step.status_code == 200
+    assert "Confirm it is you: your passkey" in step.content.decode()
+    assert 'id="passkey-verification-placeholder"' in step.content.decode()
+    assert isinstance(client.session[PASSWORD_AT], int)
+    assert not AuditEvent.objects.filter(event="auth.reauthenticated").exists()
+
+
+def test_a_wrong_password_never_reaches_the_passkey_step(client, clinic_admin):
+    make_passkey(clinic_admin)
+    client.force_login(clinic_admin)
+    refused = client.post(REAUTH, {"password": "not-the-password", "next": CSV})
+    assert refused.status_code == 400
+    assert PASSWORD_AT not in client.session

@@ -101,6 +101,16 @@ MATRIX: dict[str, Entry] = {
     "accounts/two-factor/set-up/": SIGNED_IN_PAGE.but(("*", "client", "*", 403)),
     "accounts/two-factor/new-codes/": Entry(expect.public).but(("GET", "*", "*", 405)),
     "accounts/two-factor/turn-off/": Entry(expect.public).but(("GET", "*", "*", 405)),
+    "accounts/two-factor/passkeys/": SIGNED_IN_PAGE.but(("*", "client", "*", 403)),
+    "accounts/two-factor/passkeys/<int:pk>/remove/": Entry(expect.public, _login).but(
+        ("GET", "*", "*", 405)
+    ),
+    # django-otp-webauthn's JSON endpoints take only POST (their own tests are in accounts).
+    "accounts/passkeys/registration/begin/": Entry(expect.public).but(("GET", "*", "*", 405)),
+    "accounts/passkeys/registration/complete/": Entry(expect.public).but(("GET", "*", "*", 405)),
+    "accounts/passkeys/authentication/begin/": Entry(expect.public).but(("GET", "*", "*", 405)),
+    "accounts/passkeys/authentication/complete/": Entry(expect.public).but(("GET", "*", "*", 405)),
+    "accounts/passkeys/jsi18n/": PUBLIC_PAGE,
     "accounts/logins/": ADMIN_PAGE,
     "accounts/logins/<int:pk>/unlock/": Entry(expect.public, _login).but(("GET", "*", "*", 405)),
     "accounts/logins/<int:pk>/reset-two-factor/": posts(admin_object(_login), 302),

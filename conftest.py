@@ -3,6 +3,7 @@ admin, an outsider from another clinic, and a person with MS who has a client lo
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import Any
 
@@ -131,3 +132,15 @@ def person_with_ms(clinic: Any) -> Any:
 def ms_client(therapist: Any) -> Any:
     """Robin's client record, kept by Tess in the Harbour Street Clinic."""
     return make_client_record(therapist)
+
+
+@pytest.fixture
+def steady_clock() -> Any:
+    """The clock held still (a second from now, ``tick=False``) for a test that counts requests
+    against a rate limit: the limiter counts in fixed windows, so a test whose requests fall
+    either side of a window's turn would see the count start again."""
+    import time_machine
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=1), tick=False) as traveller:
+        yield traveller

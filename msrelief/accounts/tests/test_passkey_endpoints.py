@@ -101,6 +101,7 @@ def test_completing_without_beginning_is_refused_and_counted(client, clinic_admi
     assert signin_services.failures(clinic_admin) == 1
 
 
+@pytest.mark.usefixtures("steady_clock")
 def test_completing_shares_the_code_pages_throttle(client, clinic_admin, settings):
     settings.SIGN_IN_RATE = "2/10m"
     enrol_totp(clinic_admin)

@@ -12,7 +12,7 @@ LOGIN = reverse("accounts-login")
 
 
 @pytest.fixture
-def strict(settings):
+def strict(settings, steady_clock):
     cache.clear()
     settings.SIGN_IN_RATE = "3/10m"
     return settings

@@ -1,6 +1,9 @@
 """The per-address rate limit of the public POST endpoints (msrelief.core.ratelimit)."""
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import reverse
@@ -11,9 +14,13 @@ from msrelief.lib.proxies import parse_networks
 
 @pytest.fixture
 def strict(settings):
+    """A limit of 2 a minute, with the clock held 10 s into a minute: the limiter counts in
+    fixed one-minute windows, so a test's requests on either side of a minute's turn would
+    otherwise be counted in two windows."""
     cache.clear()
     settings.PUBLIC_POSTS_PER_MINUTE = 2
-    return settings
+    with time_machine.travel(dt.datetime(2026, 1, 5, 9, 30, 10, tzinfo=dt.UTC), tick=False):
+        yield settings
 
 
 def _address(settings, proxies=(), **meta):

@@ -112,6 +112,7 @@ def test_smd_with_an_astronomical_group_size_is_a_400_naming_the_cell(client, db
     assert "row 2 (study 'A'), column 'n1'" in response.json()["detail"]
 
 
+@pytest.mark.usefixtures("steady_clock")
 def test_the_meta_endpoint_is_rate_limited_per_address_with_retry_after(client, db, settings):
     from django.core.cache import cache
 

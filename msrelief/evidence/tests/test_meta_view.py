@@ -182,6 +182,7 @@ def test_extreme_values_are_a_400_naming_the_row_on_the_page_and_downloads(
     assert message in html.unescape(response.text)
 
 
+@pytest.mark.usefixtures("steady_clock")
 def test_the_page_posts_are_rate_limited_per_address_with_retry_after(client, db, settings):
     from django.core.cache import cache
 

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 
 def post(client, code, body):
     return client.post(f"/api/score/{code}", data=json.dumps(body), content_type="application/json")
@@ -61,6 +63,7 @@ def test_a_very_long_unknown_item_key_is_shortened_in_the_message(client, db):
     assert len(response.json()["detail"]) < 300
 
 
+@pytest.mark.usefixtures("steady_clock")
 def test_scoring_is_rate_limited_per_address_with_retry_after(client, db, settings):
     from django.core.cache import cache
 
@@ -73,6 +76,7 @@ def test_scoring_is_rate_limited_per_address_with_retry_after(client, db, settin
     assert "at most 3 a minute" in refused.json()["detail"]
 
 
+@pytest.mark.usefixtures("steady_clock")
 def test_refused_bodies_count_against_the_rate_limit_too(client, db, settings):
     from django.core.cache import cache
 

@@ -7,6 +7,7 @@ import html
 import json
 import re
 
+import pytest
 from django.urls import reverse
 
 from msrelief.learn.models import Rating
@@ -99,6 +100,7 @@ def test_a_rating_without_stars_shows_the_error_on_the_page(client, seeded):
     assert not Rating.objects.exists()
 
 
+@pytest.mark.usefixtures("steady_clock")
 def test_ratings_are_rate_limited_per_address(client, seeded, settings):
     settings.PUBLIC_POSTS_PER_MINUTE = 2
     rate = reverse("learn-rate", args=["what-ms-is"])

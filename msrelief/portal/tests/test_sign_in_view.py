@@ -72,6 +72,7 @@ def test_a_login_is_sent_no_more_links_an_hour_than_the_setting_allows(client, r
     assert AuditEvent.objects.filter(event="auth.throttled", changes__page="portal-link").exists()
 
 
+@pytest.mark.usefixtures("steady_clock")
 def test_one_address_that_asks_too_often_is_refused_with_429(client, robin, settings):
     cache.clear()
     settings.SIGN_IN_RATE = "3/10m"

@@ -77,7 +77,7 @@ test-browser: install system-packages
 fuzz-api: install
 	MSRELIEF_FUZZ_EXAMPLES=1100 $(BIN)/pytest -q -p no:xdist msrelief/api/tests/test_schema_fuzz.py --hypothesis-show-statistics
 
-# One fuzz test file an importer (docs/testing.md "Fuzzing the importers").
+# One fuzz test file an importer (docs/getting-started.md, "Running parts of the test suite").
 IMPORTER_FUZZ := msrelief/evidence/tests/test_import_service_fuzz.py \
 	msrelief/stats/tests/test_meta_csv_fuzz.py \
 	msrelief/instruments/tests/test_import_questionnaire_service_fuzz.py \

@@ -106,7 +106,7 @@ def client_report(actor: User, pk: int | str, audience: str) -> ClientReport:
     for staff of the client's clinic (404 for another clinic's client, as on the progress
     page); audited as ``client.report_viewed``."""
     _audience(audience)
-    report = build_client_report(_staff_client(actor, pk))
+    report = build_client_report(_staff_client(actor, pk), for_client=audience == "client")
     _record_report(actor, report.client, audience, "html")
     return report
 
@@ -114,7 +114,7 @@ def client_report(actor: User, pk: int | str, audience: str) -> ClientReport:
 def client_report_pdf(actor: User, pk: int | str, audience: str) -> tuple[ClientReport, bytes]:
     """The same as a PDF, audited as ``client.report_exported`` once the PDF is made."""
     _audience(audience)
-    report = build_client_report(_staff_client(actor, pk))
+    report = build_client_report(_staff_client(actor, pk), for_client=audience == "client")
     document = client_render.as_pdf(report, audience)
     _record_report(actor, report.client, audience, "pdf")
     return report, document
@@ -130,7 +130,7 @@ def export_client_report(pk: int, audience: str, form: str) -> tuple[ClientRepor
     client = Client.objects.select_related("clinic", "therapist").filter(pk=pk).first()
     if client is None:
         raise ValidationError({"client": f"no client has the number {pk}"})
-    report = build_client_report(client)
+    report = build_client_report(client, for_client=audience == "client")
     if form == "pdf":
         content: str | bytes = client_render.as_pdf(report, audience)
     else:

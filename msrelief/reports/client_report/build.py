@@ -89,11 +89,15 @@ def _period(
     return (min(starts), max(today, *starts)) if starts else None
 
 
-def build(client: Client, today: dt.date | None = None, svg: bool = True) -> ClientReport:
+def build(
+    client: Client, today: dt.date | None = None, svg: bool = True, *, for_client: bool = False
+) -> ClientReport:
     """The report of ``client`` on ``today`` (the clinic's today by default); ``svg`` False
-    leaves the charts out (for a caller that only wants the figures)."""
+    leaves the charts out (for a caller that only wants the figures). ``for_client`` builds
+    the charts as the client's own portal page does, described in plain words (the client's
+    report shows neither the trials nor the session relief)."""
     today = today or timezone.localdate()
-    progress = build_progress(client)
+    progress = build_progress(client, for_client=for_client)
     programmes = records.programmes(client)
     period = _period(progress, programmes, today)
     return ClientReport(

@@ -1,6 +1,11 @@
 """A client's measures over time: each instrument's current responses in order, their scores,
 and the change judgement of the latest against the previous and the first (baseline).
 
+Responses of one instrument that come from different settings are kept apart, so that a change
+is never judged between them: a symptom diary's daily 0-10 ratings, the ratings taken before
+and after sessions (told apart by the app that records them, through :func:`register_source`),
+and everything else (questionnaires and entered forms).
+
 An MCID that depends on disability (MSIS-29 physical, Costelloe 2007) is chosen by the client's
 EDSS as recorded now, on the client's page; without one, that MCID is not applied and the
 judgement says so."""
@@ -9,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from msrelief.clients.models import Client
-from msrelief.instruments.models import Response, Score
+from msrelief.instruments.models import Response, Score, Via
 from msrelief.instruments.presenting import Summary, summarise
 from msrelief.scoring import ChangeResult, ScoringError, get_definition, judge_change
 from msrelief.scoring.definition import Definition
@@ -40,6 +46,34 @@ class InstrumentHistory:
     definition: Definition
     points: tuple[Point, ...]
     judgements: tuple[Judgement, ...]
+    source: str = ""  # "" for questionnaires and entered forms, else where the ratings came from
+
+    @property
+    def anchor(self) -> str:
+        """A page id for this history, unique on the client's page."""
+        suffix = "".join(c if c.isalnum() else "-" for c in self.source.lower())
+        return f"inst-{self.definition.code}" + (f"-{suffix}" if suffix else "")
+
+
+DIARY = "symptom diary"
+#: Functions that, given a client, name a setting and the ids of that client's responses taken
+#: in it (registered by apps above this one, e.g. the session ratings of programmes).
+Source = Callable[[Client], tuple[str, set[int]]]
+_SOURCES: list[Source] = []
+
+
+def register_source(source: Source) -> None:
+    """Have ``source``'s responses kept apart from the others in a client's history."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+
+
+def _sources(client: Client) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for source in _SOURCES:
+        label, ids = source(client)
+        found.update(dict.fromkeys(ids, label))
+    return found
 
 
 def _score_for(response: Response, definition: Definition) -> Score | None:
@@ -83,12 +117,14 @@ def history(client: Client) -> list[InstrumentHistory]:
         .prefetch_related("scores", "safety_flags")
         .order_by("answered_at", "id")
     )
-    by_code: dict[str, list[Response]] = {}
+    taken_in = _sources(client)
+    by_code: dict[tuple[str, str], list[Response]] = {}
     for response in responses:
-        by_code.setdefault(response.instrument_code, []).append(response)
+        source = DIARY if response.via == Via.DIARY else taken_in.get(response.pk, "")
+        by_code.setdefault((response.instrument_code, source), []).append(response)
     edss = None if client.edss is None else float(client.edss)
     histories = []
-    for code, rows in sorted(by_code.items()):
+    for (code, source), rows in sorted(by_code.items()):
         definition = get_definition(code, rows[-1].instrument_version)
         days = Counter(timezone.localdate(r.answered_at) for r in rows)
         points = tuple(_point(r, definition, days) for r in rows)
@@ -102,5 +138,5 @@ def history(client: Client) -> list[InstrumentHistory]:
             judgements += _judge(definition, previous, latest, "since the previous response", edss)
             if len(scored) > 2:
                 judgements += _judge(definition, first, latest, "since the first (baseline)", edss)
-        histories.append(InstrumentHistory(definition, points, tuple(judgements)))
+        histories.append(InstrumentHistory(definition, points, tuple(judgements), source))
     return histories

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from msrelief.accounts.models import User
+from msrelief.clients.models import Client
 from msrelief.instruments.models import Status
 from msrelief.programmes import adherence
 from msrelief.programmes.models import (
@@ -21,6 +22,7 @@ from msrelief.programmes.models import (
     EnrolmentStatus,
     PlannedSession,
     ScheduledMeasure,
+    SessionRating,
     SessionStatus,
 )
 
@@ -135,3 +137,15 @@ def by_programme(lines: Iterable[EnrolmentLine]) -> list[tuple[str, int, adheren
         total = adherence.combined(line.adherence for line in group)
         rows.append((group[0].enrolment.template.title, len(group), total))
     return sorted(rows, key=lambda row: row[0].lower())
+
+
+SESSION_RATINGS = "before and after sessions"
+
+
+def session_rating_responses(client: Client) -> tuple[str, set[int]]:
+    """The ids of ``client``'s responses that are ratings taken before or after a session,
+    under the name the client's history gives them."""
+    ids = SessionRating.objects.filter(session__enrolment__client=client).values_list(
+        "response_id", flat=True
+    )
+    return SESSION_RATINGS, set(ids)

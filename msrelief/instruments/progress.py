@@ -3,8 +3,9 @@ and the change judgement of the latest against the previous and the first (basel
 
 Responses of one instrument that come from different settings are kept apart, so that a change
 is never judged between them: a symptom diary's daily 0-10 ratings, the ratings taken before
-and after sessions (told apart by the app that records them, through :func:`register_source`),
-and everything else (questionnaires and entered forms).
+and after sessions (told apart by the app that records them, through
+:func:`msrelief.instruments.sources.register_source`), and everything else (questionnaires and
+entered forms).
 
 An MCID that depends on disability (MSIS-29 physical, Costelloe 2007) is chosen by the client's
 EDSS as recorded now, on the client's page; without one, that MCID is not applied and the
@@ -14,12 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from msrelief.clients.models import Client
+from msrelief.instruments import sources
 from msrelief.instruments.models import Response, Score, Via
 from msrelief.instruments.presenting import Summary, summarise
 from msrelief.scoring import ChangeResult, ScoringError, get_definition, judge_change
@@ -56,24 +57,6 @@ class InstrumentHistory:
 
 
 DIARY = "symptom diary"
-#: Functions that, given a client, name a setting and the ids of that client's responses taken
-#: in it (registered by apps above this one, e.g. the session ratings of programmes).
-Source = Callable[[Client], tuple[str, set[int]]]
-_SOURCES: list[Source] = []
-
-
-def register_source(source: Source) -> None:
-    """Have ``source``'s responses kept apart from the others in a client's history."""
-    if source not in _SOURCES:
-        _SOURCES.append(source)
-
-
-def _sources(client: Client) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for source in _SOURCES:
-        label, ids = source(client)
-        found.update(dict.fromkeys(ids, label))
-    return found
 
 
 def _score_for(response: Response, definition: Definition) -> Score | None:
@@ -117,10 +100,10 @@ def history(client: Client) -> list[InstrumentHistory]:
         .prefetch_related("scores", "safety_flags")
         .order_by("answered_at", "id")
     )
-    taken_in = _sources(client)
+    settings_of = sources.taken_in(client)
     by_code: dict[tuple[str, str], list[Response]] = {}
     for response in responses:
-        source = DIARY if response.via == Via.DIARY else taken_in.get(response.pk, "")
+        source = DIARY if response.via == Via.DIARY else settings_of.get(response.pk, "")
         by_code.setdefault((response.instrument_code, source), []).append(response)
     edss = None if client.edss is None else float(client.edss)
     histories = []

@@ -8,7 +8,7 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self) -> None:
         # The worker's last look at each queued reminder (notifications/withdrawal.py).
-        from msrelief.instruments import progress
+        from msrelief.instruments import sources
         from msrelief.notifications import withdrawal
         from msrelief.notifications.models import Kind
         from msrelief.programmes.reminders.withdraw import message_verdict
@@ -22,5 +22,5 @@ class ProgrammesConfig(AppConfig):
         ):
             withdrawal.register(kind, message_verdict)
         # A client's history keeps the 0-10 ratings taken before and after sessions apart from
-        # questionnaires of the same instrument (instruments/progress.py).
-        progress.register_source(session_rating_responses)
+        # questionnaires of the same instrument (instruments/sources.py).
+        sources.register_source(session_rating_responses)

@@ -64,7 +64,15 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
-        indexes = [models.Index(fields=["clinic", "-occurred_at"])]
+        indexes = [
+            models.Index(fields=["clinic", "-occurred_at"]),
+            # The newest change of a clinic, without looks (audit/versions.py).
+            models.Index(
+                fields=["clinic", "id"],
+                condition=~models.Q(action="view"),
+                name="audit_change_by_clinic",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Audit event #{self.pk}"

@@ -1,0 +1,38 @@
+from msrelief.audit import services
+from msrelief.audit.models import Action
+from msrelief.audit.versions import data_version
+
+
+def test_a_change_in_the_clinic_moves_its_version_and_no_other_clinics(
+    ms_client, therapist, other_clinic
+):
+    mine, theirs = data_version(ms_client.clinic_id), data_version(other_clinic.pk)
+    services.record(therapist, Action.UPDATE, ms_client, clinic=ms_client.clinic)
+    assert data_version(ms_client.clinic_id) != mine
+    assert data_version(other_clinic.pk) == theirs
+
+
+def test_a_look_at_health_data_does_not_move_the_version(ms_client, therapist):
+    before = data_version(ms_client.clinic_id)
+    services.record(therapist, Action.VIEW, ms_client, clinic=ms_client.clinic)
+    assert data_version(ms_client.clinic_id) == before
+
+
+def test_a_change_to_data_of_no_clinic_moves_every_clinics_version(
+    ms_client, therapist, other_clinic
+):
+    mine, theirs = data_version(ms_client.clinic_id), data_version(other_clinic.pk)
+    services.record(None, Action.UPDATE, therapist, clinic=None)
+    assert data_version(ms_client.clinic_id) != mine
+    assert data_version(other_clinic.pk) != theirs
+
+
+def test_the_version_names_the_newest_change_of_the_clinic_and_of_no_clinic(ms_client, therapist):
+    own = services.record(therapist, Action.CREATE, ms_client, clinic=ms_client.clinic)
+    shared = services.record(None, Action.UPDATE, therapist, clinic=None)
+    services.record(therapist, Action.VIEW, ms_client, clinic=ms_client.clinic)
+    assert data_version(ms_client.clinic_id) == f"{own.pk}.{shared.pk}"
+
+
+def test_a_clinic_with_no_change_yet_has_version_zero(db):
+    assert data_version(10**9).startswith("0.")

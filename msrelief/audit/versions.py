@@ -1,0 +1,42 @@
+"""A clinic's data version, read from the audit trail, to key cached pages on.
+
+Every write in msrelief is a service that records an audit event in the same transaction
+(DESIGN.md, "Rules of the house"), so the id of the newest event that is not a look
+(``Action.VIEW``) numbers the state of the data: it goes up with every change and with nothing
+else. :func:`data_version` gives that number for one clinic, paired with the newest such event
+that belongs to no clinic (the shared evidence, programme templates, Learn), since clinic pages
+show those too. A page cached under a clinic's version is never older than the last audited
+change: a change commits together with its event, and writers of the trail take their turn one
+at a time (``chain.take_turn``: SQLite has one writer, PostgreSQL a transaction lock), so ids
+become visible in the order they were given.
+
+What the version does not see: writes that record no event, which the house rules forbid for
+data a person changed, but which exist for bookkeeping (the outbox worker's delivery attempts,
+a draft answer saved page by page). A page that shows those keeps them out of its cached part.
+Both look-ups are served by a partial index on (clinic, id) without looks
+(migration 0007), so the cost does not grow with the trail.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from msrelief.audit.models import Action, AuditEvent
+
+# The condition is spelled as the index's (``NOT (action = 'view')``, a literal, not a
+# parameter) so that SQLite's planner sees that the partial index covers the query.
+_SQL = (
+    "SELECT (SELECT MAX(id) FROM audit_auditevent WHERE NOT (action = 'view') AND clinic_id = %s), "
+    "(SELECT MAX(id) FROM audit_auditevent WHERE NOT (action = 'view') AND clinic_id IS NULL)"
+)
+assert AuditEvent._meta.db_table == "audit_auditevent" and Action.VIEW.value == "view"
+
+
+def data_version(clinic_id: int | None) -> str:
+    """``"<clinic's newest change>.<newest change of no clinic>"``, e.g. ``"812.97"`` (``0``
+    where there is none); one query. A cache key that includes it misses after any audited
+    change to the clinic's data or to the shared data."""
+    with connection.cursor() as cursor:
+        cursor.execute(_SQL, [clinic_id])
+        own, shared = cursor.fetchone()
+    return f"{own or 0}.{shared or 0}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -57,6 +58,17 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         for connection in connections.all():
             with connection.cursor() as cursor:
                 cursor.execute(f"CREATE TABLE IF NOT EXISTS {THROWAWAY_MARKER} (id integer)")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Each test starts with an empty cache: pages cached under a data version or an id would
+    otherwise reach the next test, whose rolled-back database gives out the same ids again."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django_otp.models import Device
@@ -63,8 +63,24 @@ def passkey_count(user: User) -> int:
 
 def has_second_factor(user: User) -> bool:
     """A confirmed authenticator app or a passkey (recovery codes alone do not count: they back
-    the others up)."""
-    return has_app(user) or has_passkey(user)
+    the others up).
+
+    The sign-in middleware asks this on every page of a login that has not given a second
+    factor, so it is one plain query (compiling two ORM queries, or one with two ``Exists``,
+    was a tenth of a light page's time)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_HAS_SECOND_FACTOR, [user.pk, user.pk])
+        (found,) = cursor.fetchone()
+    return bool(found)
+
+
+def _exists_sql(model: type[models.Model]) -> str:
+    table = connection.ops.quote_name(model._meta.db_table)
+    return f"EXISTS (SELECT 1 FROM {table} WHERE user_id = %s AND confirmed)"  # noqa: S608
+
+
+# The two tables' names come from their models, never from input.
+_HAS_SECOND_FACTOR = f"SELECT {_exists_sql(TOTPDevice)} OR {_exists_sql(WebAuthnCredential)}"
 
 
 def takes_codes(user: User) -> bool:

@@ -11,8 +11,8 @@ at a time (``chain.take_turn``: SQLite has one writer, PostgreSQL a transaction 
 become visible in the order they were given.
 
 What the version does not see: writes that record no event, which the house rules forbid for
-data a person changed, but which exist for bookkeeping (the outbox worker's delivery attempts,
-a draft answer saved page by page). A page that shows those keeps them out of its cached part.
+data a person changed, but which exist for bookkeeping (the outbox worker's delivery attempts
+and statuses). A page that shows those keeps them out of its cached part.
 Both look-ups are served by a partial index on (clinic, id) without looks
 (migration 0007), so the cost does not grow with the trail.
 """
@@ -27,16 +27,19 @@ from msrelief.audit.models import Action, AuditEvent
 # parameter) so that SQLite's planner sees that the partial index covers the query.
 _SQL = (
     "SELECT (SELECT MAX(id) FROM audit_auditevent WHERE NOT (action = 'view') AND clinic_id = %s), "
-    "(SELECT MAX(id) FROM audit_auditevent WHERE NOT (action = 'view') AND clinic_id IS NULL)"
+    "(SELECT MAX(id) FROM audit_auditevent WHERE NOT (action = 'view') AND clinic_id IS NULL), "
+    "(SELECT MAX(id) FROM django_admin_log)"
 )
 assert AuditEvent._meta.db_table == "audit_auditevent" and Action.VIEW.value == "view"
 
 
 def data_version(clinic_id: int | None) -> str:
-    """``"<clinic's newest change>.<newest change of no clinic>"``, e.g. ``"812.97"`` (``0``
-    where there is none); one query. A cache key that includes it misses after any audited
-    change to the clinic's data or to the shared data."""
+    """``"<clinic's newest change>.<newest change of no clinic>.<newest admin edit>"``, e.g.
+    ``"812.97.3"`` (``0`` where there is none); one query. A cache key that includes it misses
+    after any audited change to the clinic's data or to the shared data, and after any edit
+    made in the Django admin (which logs each one in its own ``LogEntry`` table, not in the
+    audit trail: a superuser renaming a clinic there)."""
     with connection.cursor() as cursor:
         cursor.execute(_SQL, [clinic_id])
-        own, shared = cursor.fetchone()
-    return f"{own or 0}.{shared or 0}"
+        own, shared, admin = cursor.fetchone()
+    return f"{own or 0}.{shared or 0}.{admin or 0}"

@@ -18,10 +18,12 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.template import engines
+from django.template.defaultfilters import date as django_date
 from django.template.defaultfilters import join as django_join
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -33,6 +35,11 @@ def _finalize(value: Any) -> Any:
     if hasattr(value, "__html__"):
         return value
     return Markup(escape(value))  # noqa: S704 - escaped just here, by Django's escape
+
+
+def _date(value: Any, fmt: str) -> str:
+    """Django's ``date`` filter, given the value in local time as Django's templates give it."""
+    return str(django_date(template_localtime(value), fmt))
 
 
 def _join(value: Any, joiner: str) -> Markup:
@@ -73,6 +80,7 @@ def environment(**options: Any) -> Environment:
     env = Environment(autoescape=True, finalize=_finalize, **options)
     env.globals.update(url=url, static=static_url)
     env.filters["join"] = _join
+    env.filters["date"] = _date
     return env
 
 

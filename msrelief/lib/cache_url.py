@@ -7,6 +7,11 @@ worker. A deployment with several worker processes or machines names a shared ca
 * ``redis://host:6379/0`` (or ``rediss://`` for TLS): Django's Redis backend, which needs the
   ``redis`` package installed;
 * ``memcached://host:11211``: Django's pymemcache backend, which needs ``pymemcache``.
+
+A second cache, ``pages``, is always the process's own memory, whatever the URL says: it holds
+signed-in pages drawn with client data (the clinic dashboard), keyed on the clinic's data
+version read from the database (``msrelief.audit.versions``), so each process's copy is right
+on its own, and client data never leaves the process for a cache server.
 """
 
 from __future__ import annotations
@@ -24,10 +29,17 @@ _BACKENDS = {
 }
 
 
+PAGES = {"BACKEND": LOCAL_MEMORY, "LOCATION": "msrelief-pages", "OPTIONS": {"MAX_ENTRIES": 500}}
+
+
 def caches_from_url(url: str, name: str = "MSRELIEF_CACHE_URL") -> dict[str, dict[str, Any]]:
     """The ``CACHES`` setting for ``url``; an unknown scheme is an error naming ``name``."""
+    return {"default": _default(url, name), "pages": dict(PAGES)}
+
+
+def _default(url: str, name: str) -> dict[str, Any]:
     if not url.strip():
-        return {"default": {"BACKEND": LOCAL_MEMORY, "LOCATION": "msrelief"}}
+        return {"BACKEND": LOCAL_MEMORY, "LOCATION": "msrelief"}
     parts = urlsplit(url.strip())
     backend = _BACKENDS.get(parts.scheme)
     if backend is None or not parts.netloc:
@@ -36,4 +48,4 @@ def caches_from_url(url: str, name: str = "MSRELIEF_CACHE_URL") -> dict[str, dic
             "or leave it empty for a per-process memory cache"
         )
     location = url.strip() if parts.scheme.startswith("redis") else parts.netloc
-    return {"default": {"BACKEND": backend, "LOCATION": location}}
+    return {"BACKEND": backend, "LOCATION": location}

@@ -121,3 +121,20 @@ def test_a_clinic_admin_resets_a_colleagues_second_factor_but_not_another_clinic
     with pytest.raises(ValidationError, match="has no second factor"):
         signin.reset_two_factor(clinic_admin, therapist)
     assert signin.has_second_factor(outsider)
+
+
+def test_a_passkey_alone_is_a_second_factor_and_an_unconfirmed_one_is_not(therapist, colleague):
+    from msrelief.testing import make_passkey
+
+    unconfirmed = make_passkey(therapist)
+    unconfirmed.confirmed = False
+    unconfirmed.save(update_fields=["confirmed"])
+    assert not signin.has_second_factor(therapist)
+    make_passkey(colleague)
+    assert signin.has_second_factor(colleague) and not signin.has_second_factor(therapist)
+
+
+def test_whether_a_login_has_a_second_factor_is_one_query(therapist, django_assert_num_queries):
+    enrol_totp(therapist)
+    with django_assert_num_queries(1):
+        assert signin.has_second_factor(therapist)

@@ -28,3 +28,10 @@ def test_a_memcached_url_selects_pymemcache_with_host_and_port():
 def test_anything_else_is_an_error_naming_the_variable(url):
     with pytest.raises(SettingError, match=r"^MSRELIEF_CACHE_URL="):
         caches_from_url(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["", "redis://cache.internal:6379/1", "memcached://cache.internal:11211"]
+)
+def test_pages_drawn_with_client_data_stay_in_the_process_whatever_the_shared_cache(url):
+    assert caches_from_url(url)["pages"]["BACKEND"] == LOCAL_MEMORY

@@ -107,8 +107,9 @@ def shared_field(item: Item) -> forms.Field:
     one, its choices and widget, was a good part of a questionnaire page). Nothing changes a
     field while a form checks or draws it: its value, errors and widget attributes live on the
     form and its bound fields. So an ItemsForm's fields must never be changed in place; a test
-    (test_items_form_shared_fields.py) holds them unchanged through checking and drawing every instrument.
-    Keyed on the item itself (a frozen dataclass): new wording is a new item, so a new field."""
+    (test_items_form_shared_fields.py) holds them unchanged through checking and drawing every
+    instrument. Keyed on the item itself (a frozen dataclass): new wording is a new item, so a
+    new field."""
     return field_for(item)
 
 

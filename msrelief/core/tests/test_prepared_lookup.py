@@ -62,6 +62,7 @@ def test_a_lookup_is_one_query_and_compiles_once_per_connection(therapist, ms_cl
     assert connections["default"] in BY_TOKEN_HASH._compiled
 
 
+@pytest.mark.django_db(transaction=True)  # a connection closes only outside a transaction
 def test_the_lookup_still_works_once_the_database_connection_was_closed(therapist, ms_client):
     _, token = assign(therapist, ms_client)
     BY_TOKEN_HASH.first(hash_token(token))

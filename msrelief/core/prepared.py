@@ -51,7 +51,9 @@ class PreparedLookup(Generic[M]):
     """``lookup.first(value)``: the first row of ``build(value)`` as a model instance, or None.
 
     ``build`` takes the value and returns the queryset (one filter on that value, sliced to
-    one row; no annotations or ``defer``): it is called once per connection, with a marker."""
+    one row; no annotations or ``defer``): it is called once per connection, with a marker, so
+    the queryset must depend on nothing else (no date, no user, no manager that filters by
+    who is asking)."""
 
     def __init__(self, model: type[M], build: Callable[[str], QuerySet[M]]) -> None:
         self.model = model

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from msrelief.accounts.models import Role, User
+from msrelief.core.prepared import PreparedLookup
 from msrelief.instruments import services, tokens
 from msrelief.instruments.models import Administration, Status, Via
 
@@ -81,14 +82,20 @@ def _one(found: QuerySet[Administration]) -> Administration | None:
     return next(iter(found.order_by()[:1]), None)
 
 
+# The administration (with its clinic) a link's token names: the query every questionnaire
+# page by link runs first, compiled once per connection (msrelief/core/prepared.py).
+BY_TOKEN_HASH = PreparedLookup(
+    Administration,
+    lambda token_hash: (
+        Administration.objects.select_related("clinic").filter(token_hash=token_hash).order_by()[:1]
+    ),
+)
+
+
 def by_token(view: View, allow_done: bool = False) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponseBase:
-        found = _one(
-            Administration.objects.select_related("clinic").filter(
-                token_hash=tokens.hash_token(token)
-            )
-        )
+        found = BY_TOKEN_HASH.first(tokens.hash_token(token))
         if found is None:
             return closed_page(request, "unknown", "This link does not work", status=404)
         closed = _closed(request, found, allow_done)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from django import forms
@@ -19,6 +20,8 @@ from msrelief.lib.limits import MAX_SCHEDULE_DAYS
 from msrelief.scoring import default_registry
 
 WIDGETS_IN_JINJA2 = Jinja2()
+# Items whose form field is kept (every item of a few hundred questionnaire versions and wordings).
+FIELDS_KEPT = 8192
 
 
 def _number_error(item: Item) -> str:
@@ -94,7 +97,20 @@ class ItemsForm(HouseVoice, forms.Form):
     def __init__(self, items: tuple[Item, ...], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for item in items:
-            self.fields[item.field_name] = field_for(item)
+            self.fields[item.field_name] = shared_field(item)
+
+
+@lru_cache(maxsize=FIELDS_KEPT)
+def shared_field(item: Item) -> forms.Field:
+    """The field for ``item``, built once per process and shared by every :class:`ItemsForm`
+    (a Django form would deep-copy fields declared on its class for each instance, and building
+    one, its choices and widget, was a good part of a questionnaire page). Nothing changes a
+    field while a form checks or draws it: its value, errors and widget attributes live on the
+    form and its bound fields. So an ItemsForm's fields must never be changed in place; a test
+    (test_items_form_shared_fields.py) holds them unchanged through checking and drawing every
+    instrument. Keyed on the item itself (a frozen dataclass): new wording is a new item, so a
+    new field."""
+    return field_for(item)
 
 
 def initial_from_draft(draft: dict[str, float], items: tuple[Item, ...]) -> dict[str, str]:

@@ -117,10 +117,11 @@ def all_questions(request: HttpRequest, access: Access) -> HttpResponse:
     if request.method == "POST" and bound.is_valid():
         _save(access, form.items, bound.cleaned_data)
         return redirect(access.url("saved" if "later" in request.POST else "review"))
-    return render(
+    # Drawn with Jinja2 as the one-question page is, in the same markup.
+    return jinja.render(
         request,
         "instruments/fill_all.html",
-        _context(access, form, form=bound),
+        {**HELPERS, **_context(access, form, form=bound)},
         status=400 if bound.errors else 200,
     )
 

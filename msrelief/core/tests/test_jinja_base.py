@@ -10,6 +10,8 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.middleware.csrf import get_token
 from django.template import engines
 from django.test import RequestFactory
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy
 
 from msrelief.core import jinja
 
@@ -70,3 +72,23 @@ def test_the_jinja2_layout_shows_waiting_messages_as_base_html_does(therapist):
 def test_the_layouts_links_follow_a_changed_static_url(settings):
     settings.STATIC_URL = "/assets/"
     assert jinja.static_url("css/app.css") == "/assets/css/app.css"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        'Tom & Jerry\'s <b>"quoted"</b>',
+        42,
+        -7,
+        1.5,
+        None,
+        True,
+        gettext_lazy("Enter a valid value."),
+        SafeString("<em>kept</em>"),
+        ["a<b", "c'd"],
+    ],
+)
+def test_each_kind_of_value_is_written_as_a_django_template_writes_it(value):
+    django_text = engines["django"].from_string("{{ value }}").render({"value": value})
+    jinja_text = engines["jinja2"].from_string("{{ value }}").render({"value": value})
+    assert jinja_text == django_text

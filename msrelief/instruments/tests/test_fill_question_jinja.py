@@ -18,7 +18,7 @@ from django.test import RequestFactory
 from msrelief.core import jinja
 from msrelief.instruments import rendering
 from msrelief.instruments.forms import ItemsForm
-from msrelief.instruments.jinja import HELPERS
+from msrelief.instruments.jinja import HELPERS, radio_input
 from msrelief.scoring import default_registry
 
 REFERENCE = Path(__file__).with_name("fill_question_reference.html")
@@ -85,3 +85,16 @@ def test_a_wrong_answer_is_named_in_the_summary_and_at_the_question(clinic):
     assert jinja_page.count("Choose one of the answers") == 2
     assert 'href="#id_item_3_0"' in jinja_page
     assert 'aria-invalid="true"' in jinja_page
+
+
+def test_a_radio_button_is_written_as_djangos_widget_template_writes_it_in_every_state(clinic):
+    qform = rendering.form_for("phq9", default_registry().latest["phq9"].version, clinic.pk)
+    item = qform.items[0]
+    for posted in (None, {item.field_name: "1"}, {item.field_name: "7x"}):
+        field = ItemsForm((item,), posted)[item.field_name]
+        for radio in field:
+            assert radio_input(radio) == radio.tag()
+    radio = next(iter(ItemsForm((item,))[item.field_name]))
+    radio.data["attrs"]["data-extra"] = ["not", "<hashable>"]
+    assert radio_input(radio) == radio.tag()
+    assert "&lt;hashable&gt;" in radio_input(radio)

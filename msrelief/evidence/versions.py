@@ -34,7 +34,7 @@ import secrets
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, models, transaction
 from django.db.models import F
 
 EVIDENCE = "evidence"
@@ -78,13 +78,10 @@ def bump(using: str = DEFAULT_DB_ALIAS, scope: str = EVIDENCE) -> None:
 
 def current(using: str = DEFAULT_DB_ALIAS, scope: str = EVIDENCE) -> str | None:
     """The token of ``scope``'s version now, or ``None`` when there is no row (then nothing
-    may be cached). One small query, written out so that it costs no query building."""
-    connection = connections[using]
-    table = connection.ops.quote_name(DataVersion._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT token FROM {table} WHERE scope = %s", [scope])  # noqa: S608
-        row = cursor.fetchone()
-    return str(row[0]) if row else None
+    may be cached). One small query."""
+    rows = DataVersion.objects.using(using).filter(scope=scope).values_list("token", flat=True)
+    found = list(rows[:1])
+    return str(found[0]) if found else None
 
 
 def atomic_write(func: Callable[P, R]) -> Callable[P, R]:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
 from typing import Any
-
-from django.db import models
 
 from msrelief.evidence.models import Arm, ArmKind, EffectType, Result, Study, StudyKind
 
@@ -23,22 +19,6 @@ INTERVENTION_FIELDS = (
     "delivered_by", "n_randomised", "n_analysed",
 )  # fmt: skip
 COMPARATOR_FIELDS = ("n_randomised", "n_analysed")
-
-
-# Bump when a template change should show at once on a shared cache.
-PAGE_CACHE_VERSION = 3
-PAGE_CACHE_SECONDS = 7 * 24 * 60 * 60
-
-
-def digest(records: Iterable[models.Model]) -> str:
-    """A digest of every stored field of ``records``: it changes whenever any of them changes,
-    is added or is removed, however that is done, so it can key a cached page fragment."""
-    parts = [
-        (record._meta.label, [getattr(record, f.attname) for f in record._meta.concrete_fields])
-        for record in records
-    ]
-    text = repr((PAGE_CACHE_VERSION, parts))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _empty(value: Any) -> bool:

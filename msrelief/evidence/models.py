@@ -491,6 +491,7 @@ class Result(Stamped):
         return bool(self.verification_status == VerificationStatus.UNVERIFIED)
 
 
-# The change log and the proposals held for review live in their own module, imported here so
-# that Django finds them as models of this app.
-from msrelief.evidence import change_models  # noqa: E402, F401
+# The change log and the proposals held for review, and the stored data version that keys the
+# cached evidence pages, live in their own modules, imported here so that Django finds them as
+# models of this app.
+from msrelief.evidence import change_models, versions  # noqa: E402, F401

@@ -24,7 +24,7 @@ from django.utils import timezone
 from msrelief.accounts.models import User
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
-from msrelief.evidence import writes
+from msrelief.evidence import versions, writes
 from msrelief.evidence.change_models import (
     ChangeAction,
     ChangeState,
@@ -122,6 +122,7 @@ def approve_proposal(actor: User, proposal: EvidenceProposal) -> EvidenceProposa
     record as it is now. ``ValidationError`` (nothing applied, the proposal still pending) when
     the record changed or went since, or the change no longer passes validation."""
     _require_reviewer(actor)
+    versions.bump()  # first, before any record is locked (msrelief.evidence.versions)
     proposal = _pending(proposal)
     _apply(actor, proposal)
     _decide(actor, proposal, ProposalStatus.APPROVED)

@@ -4,7 +4,9 @@ Only missing records are created, matched by their keys: a reference by citation
 slug, a claim by claim key, a study by study id, an arm by (study, short name) and a result by
 result id. A record that exists is never changed, so an edit made in the app survives every later
 load; running the load twice changes nothing the second time. Each record created is audited as a
-change made by the system (no actor, no clinic).
+change made by the system (no actor, no clinic). The load is one transaction that moves the
+evidence data version on first (:mod:`msrelief.evidence.versions`), so the cached evidence pages
+show what it added.
 
 One exception: a result loaded before results had an instrument match (``instrument_code``,
 ``score_name``, ``time_point_weeks``) and with all three still empty gets the seed's values for
@@ -17,12 +19,12 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 
 from msrelief.audit import services as audit
 from msrelief.audit.models import Action
-from msrelief.evidence import cslmap, seed
+from msrelief.evidence import cslmap, seed, versions
 from msrelief.evidence.models import Arm, Claim, Reference, Result, Study, Topic
 
 SEED_CHANGES = {"source": "seed"}
@@ -35,7 +37,7 @@ def _save(obj: models.Model, counts: Counter[str]) -> None:
     counts[type(obj).__name__] += 1
 
 
-@transaction.atomic
+@versions.atomic_write
 def load(data: seed.SeedData | None = None) -> Counter[str]:
     """Create every seed record that is missing; return how many of each kind were created."""
     data = data if data is not None else seed.load_seed()

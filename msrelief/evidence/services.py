@@ -2,8 +2,11 @@
 actor may edit the evidence base, runs in one transaction, validates the whole record (nothing is
 saved on bad input), writes the audit event, naming the fields that were set or changed, and
 writes the change's row of the evidence change log (:mod:`msrelief.evidence.writes`), which
-every clinic reads. With ``MSRELIEF_EVIDENCE_REVIEW`` on, a clinic admin's edit is validated the
-same way, then held for an evidence editor's review instead (:mod:`msrelief.evidence.review`).
+every clinic reads. The transaction first moves the evidence data version on
+(:func:`msrelief.evidence.versions.atomic_write`), so the cached evidence pages show the change
+as soon as it is committed. With ``MSRELIEF_EVIDENCE_REVIEW`` on, a clinic admin's edit is
+validated the same way, then held for an evidence editor's review instead
+(:mod:`msrelief.evidence.review`).
 
 Who may edit: clinic admins, Django superusers, and evidence editors — any user given the
 ``evidence.edit_evidence`` permission in the Django admin, such as a researcher who is not clinic
@@ -17,10 +20,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models
 
 from msrelief.accounts.models import User
-from msrelief.evidence import cslmap, review, writes
+from msrelief.evidence import cslmap, review, versions, writes
 from msrelief.evidence.bibliography import BibliographyError, import_references, import_ris
 from msrelief.evidence.change_models import ChangeAction, EvidenceProposal
 from msrelief.evidence.models import Arm, Claim, Reference, Result, Study
@@ -144,7 +147,7 @@ def _remove(actor: User, obj: models.Model) -> EvidenceProposal | None:
 # (``MSRELIEF_EVIDENCE_REVIEW``, msrelief.evidence.review), the proposal that holds it.
 
 
-@transaction.atomic
+@versions.atomic_write
 def create_reference(actor: User, **fields: Any) -> Reference | EvidenceProposal:
     """Add a reference. ``ValidationError`` names each bad field (a DOI, a year…)."""
     _require_editor(actor)
@@ -152,7 +155,7 @@ def create_reference(actor: User, **fields: Any) -> Reference | EvidenceProposal
     return _add(actor, Reference(**fields), fields)
 
 
-@transaction.atomic
+@versions.atomic_write
 def update_reference(
     actor: User, reference: Reference, **fields: Any
 ) -> Reference | EvidenceProposal:
@@ -160,7 +163,7 @@ def update_reference(
     return _change(actor, reference, fields, REFERENCE_FIELDS)
 
 
-@transaction.atomic
+@versions.atomic_write
 def delete_reference(actor: User, reference: Reference) -> EvidenceProposal | None:
     """Delete a reference that no study rests on; claims simply lose the link."""
     _require_editor(actor)
@@ -175,7 +178,7 @@ def _check_references(references: Sequence[Reference]) -> None:
         raise ValidationError({"references": "Choose at least one reference."})
 
 
-@transaction.atomic
+@versions.atomic_write
 def create_claim(
     actor: User, *, references: Sequence[Reference], **fields: Any
 ) -> Claim | EvidenceProposal:
@@ -185,7 +188,7 @@ def create_claim(
     return _add(actor, Claim(**fields), [*fields, writes.MANY], references=references)
 
 
-@transaction.atomic
+@versions.atomic_write
 def update_claim(
     actor: User, claim: Claim, *, references: Sequence[Reference] | None = None, **fields: Any
 ) -> Claim | EvidenceProposal:
@@ -193,7 +196,7 @@ def update_claim(
     return _change(actor, claim, fields, CLAIM_FIELDS, references=references)
 
 
-@transaction.atomic
+@versions.atomic_write
 def delete_claim(actor: User, claim: Claim) -> EvidenceProposal | None:
     _require_editor(actor)
     return _remove(actor, claim)
@@ -202,7 +205,7 @@ def delete_claim(actor: User, claim: Claim) -> EvidenceProposal | None:
 # --- studies, arms and results -------------------------------------------------------------
 
 
-@transaction.atomic
+@versions.atomic_write
 def create_study(actor: User, **fields: Any) -> Study | EvidenceProposal:
     """Add a study; its arms and results are added with :func:`create_arm` and
     :func:`create_result`."""
@@ -211,53 +214,53 @@ def create_study(actor: User, **fields: Any) -> Study | EvidenceProposal:
     return _add(actor, Study(**fields), fields)
 
 
-@transaction.atomic
+@versions.atomic_write
 def update_study(actor: User, study: Study, **fields: Any) -> Study | EvidenceProposal:
     _require_editor(actor)
     return _change(actor, study, fields, STUDY_FIELDS)
 
 
-@transaction.atomic
+@versions.atomic_write
 def delete_study(actor: User, study: Study) -> EvidenceProposal | None:
     """Delete a study with its results and arms (each deletion is audited and logged)."""
     _require_editor(actor)
     return _remove(actor, study)
 
 
-@transaction.atomic
+@versions.atomic_write
 def create_arm(actor: User, study: Study, **fields: Any) -> Arm | EvidenceProposal:
     _require_editor(actor)
     _check_fields(fields, ARM_FIELDS)
     return _add(actor, Arm(study=study, **fields), fields)
 
 
-@transaction.atomic
+@versions.atomic_write
 def update_arm(actor: User, arm: Arm, **fields: Any) -> Arm | EvidenceProposal:
     _require_editor(actor)
     return _change(actor, arm, fields, ARM_FIELDS)
 
 
-@transaction.atomic
+@versions.atomic_write
 def delete_arm(actor: User, arm: Arm) -> EvidenceProposal | None:
     """Delete an arm that no result refers to."""
     _require_editor(actor)
     return _remove(actor, arm)
 
 
-@transaction.atomic
+@versions.atomic_write
 def create_result(actor: User, study: Study, **fields: Any) -> Result | EvidenceProposal:
     _require_editor(actor)
     _check_fields(fields, RESULT_FIELDS)
     return _add(actor, Result(study=study, **fields), fields)
 
 
-@transaction.atomic
+@versions.atomic_write
 def update_result(actor: User, result: Result, **fields: Any) -> Result | EvidenceProposal:
     _require_editor(actor)
     return _change(actor, result, fields, RESULT_FIELDS)
 
 
-@transaction.atomic
+@versions.atomic_write
 def delete_result(actor: User, result: Result) -> EvidenceProposal | None:
     _require_editor(actor)
     return _remove(actor, result)
@@ -314,7 +317,7 @@ def _entry_errors(key: str, error: ValidationError) -> list[str]:
     ]
 
 
-@transaction.atomic
+@versions.atomic_write
 def import_reference_file(actor: User, text: str, fmt: str) -> list[Reference | EvidenceProposal]:
     """Add every reference in ``text``, or none: any bad entry raises ``ValidationError``
     listing every problem by entry. Held for review, each reference is its own proposal."""

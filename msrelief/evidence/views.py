@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from msrelief.evidence import citations, display, review, services
+from msrelief.evidence import citations, display, pagecache, review, services
 from msrelief.evidence.bibliography import STYLES
 from msrelief.evidence.models import (
     STATUS_HELP,
@@ -52,19 +52,23 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def references(request: HttpRequest) -> HttpResponse:
     style = citations.style_or_default(request.GET.get("style"))
-    stored = list(Reference.objects.all())
-    rows = citations.formatted_list(stored, style)
+    can_edit = services.can_edit(request.user)
+    body = pagecache.cached(
+        "references", (style, can_edit), lambda: _references_body(style, can_edit)
+    )
+    return pagecache.respond(request, body)
+
+
+def _references_body(style: str, can_edit: bool) -> pagecache.Body:
+    rows = citations.formatted_list(list(Reference.objects.all()), style)
     context = {
         "rows": rows,
-        # The rendered list is cached under a digest of the references (see the template).
-        "cache_key": display.digest(stored),
-        "cache_seconds": display.PAGE_CACHE_SECONDS,
         "style": style,
         "styles": [(name, spec.title) for name, spec in STYLES.items()],
         "style_title": STYLES[style].title,
-        "can_edit": services.can_edit(request.user),
+        "can_edit": can_edit,
     }
-    return render(request, "evidence/references.html", context)
+    return pagecache.build("References", "evidence/_references_body.html", context)
 
 
 def reference_detail(request: HttpRequest, key: str) -> HttpResponse:
@@ -123,6 +127,12 @@ def studies(request: HttpRequest) -> HttpResponse:
 
 
 def study_detail(request: HttpRequest, key: str) -> HttpResponse:
+    can_edit = services.can_edit(request.user)
+    body = pagecache.cached("study", (key, can_edit), lambda: _study_body(key, can_edit))
+    return pagecache.respond(request, body)
+
+
+def _study_body(key: str, can_edit: bool) -> pagecache.Body:
     study = get_object_or_404(
         Study.objects.select_related("reference").prefetch_related(
             Prefetch("results", Result.objects.select_related("arm", "versus_arm"))
@@ -132,9 +142,10 @@ def study_detail(request: HttpRequest, key: str) -> HttpResponse:
     arms = list(study.arms.all())
     results = list(study.results.all())
     rows: list[dict[str, Any]] = [_result_row(result) for result in results]
+    label = citations.study_name(study.reference)
     context = {
         "study": study,
-        "label": citations.study_name(study.reference),
+        "label": label,
         "citation": citations.formatted(study.reference),
         "arms": arms,
         "results": [row for row in rows if row["result"].attribution_confirmed],
@@ -142,12 +153,9 @@ def study_detail(request: HttpRequest, key: str) -> HttpResponse:
         "missing": display.missing_for_study(study, arms, results),
         "standardised": any(row["words"] and "rule of thumb" in row["words"] for row in rows),
         "cohen": display.COHEN_1988,
-        "can_edit": services.can_edit(request.user),
-        # The page's body is cached under a digest of everything it shows (see the template).
-        "cache_key": display.digest([study, study.reference, *arms, *results]),
-        "cache_seconds": display.PAGE_CACHE_SECONDS,
+        "can_edit": can_edit,
     }
-    return render(request, "evidence/study_detail.html", context)
+    return pagecache.build(label, "evidence/_study_body.html", context)
 
 
 def _result_row(result: Result) -> dict[str, object]:

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 
 from msrelief.core.http import attachment, posted
 from msrelief.core.ratelimit import rate_limited
-from msrelief.evidence import analysis, seeded
+from msrelief.evidence import analysis, pagecache, seeded
 from msrelief.evidence.forms import MEASURE_LABELS, MetaForm
 from msrelief.stats import MetaAnalysisError
 from msrelief.stats.examples import BCG_TITLE, bcg_csv
@@ -44,10 +43,21 @@ def _example() -> dict[str, str]:
 
 @rate_limited("meta")
 def meta(request: HttpRequest) -> HttpResponse:
-    example = request.method == "GET" and request.GET.get("example") == "bcg"
-    data = _example() if example else posted(request)
-    form = MetaForm(data, request.FILES or None)
-    result = _run(form) if (example or request.method == "POST") and form.is_valid() else None
+    """The page: on a GET (blank, or the worked example) its body is the same for everyone, so
+    it is kept under the evidence version (the stored studies' analyses are part of it)."""
+    if request.method != "POST":
+        example = request.method == "GET" and request.GET.get("example") == "bcg"
+        body = pagecache.cached("meta", (example,), lambda: _body(_example() if example else None))
+        return pagecache.respond(request, body)
+    form = MetaForm(posted(request), request.FILES or None)
+    body = _body(None, form)
+    return pagecache.respond(request, body, status=400 if form.errors else 200)
+
+
+def _body(example: dict[str, str] | None, form: MetaForm | None = None) -> pagecache.Body:
+    """The body for a posted ``form``, the worked ``example`` or a blank form."""
+    form = form if form is not None else MetaForm(example)
+    result = _run(form) if form.is_bound and form.is_valid() else None
     context: dict[str, Any] = {
         "form": form,
         "analysis": result,
@@ -55,8 +65,7 @@ def meta(request: HttpRequest) -> HttpResponse:
         "seeded": seeded.find(),
         "columns": [(m, MEASURE_LABELS[m], ",".join(COLUMNS[m])) for m in COLUMNS],
     }
-    status = 400 if form.is_bound and form.errors else 200
-    return render(request, "evidence/meta.html", context, status=status)
+    return pagecache.build("Meta-analysis", "evidence/_meta_body.html", context)
 
 
 def _posted_analysis(request: HttpRequest) -> analysis.Analysis | HttpResponse:

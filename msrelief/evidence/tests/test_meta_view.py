@@ -1,6 +1,7 @@
 import csv
 import html
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -238,3 +239,47 @@ def test_an_unknown_direction_is_refused_naming_the_field(client, db):
     response = run(client, better="sideways")
     assert response.status_code == 400
     assert "Which direction is better for the outcome?" in html.unescape(response.text)
+
+
+def _masked(text):
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "TOKEN", text)
+
+
+def test_a_blank_page_or_the_example_kept_takes_one_query(client, db, django_assert_num_queries):
+    for url in (URL, URL + "?example=bcg"):
+        first = client.get(url).text
+        with django_assert_num_queries(1):  # the data version only
+            assert _masked(client.get(url).text) == _masked(first)
+
+
+def test_each_visitor_gets_their_own_csrf_token_in_a_kept_page(client, db):
+    from django.test import Client
+
+    other = Client()
+    first, second = client.get(URL + "?example=bcg"), other.get(URL + "?example=bcg")
+    tokens = [
+        re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', r.text) for r in (first, second)
+    ]
+    assert len(tokens[0]) == 2 and len(tokens[1]) == 2
+    for found, response in zip(tokens, (first, second), strict=True):
+        cookie = response.cookies["csrftoken"].value
+        assert all(_unmasked(token) == cookie for token in found)
+    assert tokens[0] != tokens[1]
+
+
+def _unmasked(token):
+    from django.middleware.csrf import _unmask_cipher_token
+
+    return _unmask_cipher_token(token)
+
+
+def test_a_stored_study_added_or_deleted_shows_in_the_stored_analyses_at_once(client, clinic_admin):
+    from msrelief.evidence import services
+    from msrelief.evidence.models import Result
+    from msrelief.evidence.tests.test_seeded_analysis import two_trials
+
+    assert "Not estimable yet." in client.get(URL).text
+    two_trials(clinic_admin)
+    assert "Forest plot: fatigue (Hedges&#x27; g)" in client.get(URL).text
+    services.delete_result(clinic_admin, Result.objects.get(key="trial2-massage"))
+    assert "Not estimable yet." in client.get(URL).text

@@ -1,9 +1,12 @@
+import io
+
 import pytest
 from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
+from django.core.management import call_command
 from django.urls import reverse
 
-from msrelief.evidence import services
+from msrelief.evidence import pagecache, services, versions
+from msrelief.evidence.models import Reference
 from msrelief.evidence.tests.conftest import make_reference
 
 URL = reverse("evidence-references")
@@ -49,14 +52,16 @@ def test_an_unknown_reference_is_404(client, seeded):
 
 
 @pytest.mark.parametrize("rows", [2, 20])
-def test_the_list_takes_one_query_for_2_or_20_references(
-    client, clinic_admin, django_assert_max_num_queries, rows
+def test_the_list_takes_two_queries_for_2_or_20_references_and_one_once_kept(
+    client, clinic_admin, django_assert_num_queries, rows
 ):
     for number in range(rows):
         make_reference(clinic_admin, key=f"smith{number}", year=1990 + number)
-    with django_assert_max_num_queries(1):
+    with django_assert_num_queries(2):  # the data version, the references
         response = client.get(URL)
     assert response.text.count("Smith, J. and Jones, K.") == rows
+    with django_assert_num_queries(1):  # the data version only
+        assert client.get(URL).text == response.text
 
 
 def test_an_edited_reference_shows_on_the_list_at_once(client, clinic_admin):
@@ -68,11 +73,72 @@ def test_an_edited_reference_shows_on_the_list_at_once(client, clinic_admin):
     assert "Massage and fatigue" not in text
 
 
-def test_the_rendered_list_is_kept_under_a_digest_of_the_references_and_the_style(
-    client, clinic_admin
-):
+def test_an_added_or_deleted_reference_shows_on_the_list_at_once(client, clinic_admin):
+    kept = make_reference(clinic_admin)
+    assert "No references yet." not in client.get(URL).text
+    added = make_reference(clinic_admin, key="brown2021", title="Touch and sleep in MS")
+    assert "Touch and sleep in MS" in client.get(URL).text
+    services.delete_reference(clinic_admin, added)
+    services.delete_reference(clinic_admin, kept)
+    assert "No references yet." in client.get(URL).text
+
+
+BIBTEX = """@article{brown2021,
+  author = {Brown, Ann},
+  title = {Touch and sleep in multiple sclerosis},
+  journal = {Journal of Examples},
+  year = {2021},
+}
+"""
+
+
+def test_an_imported_file_shows_on_the_list_at_once(client, clinic_admin):
     make_reference(clinic_admin)
-    response = client.get(URL, {"style": "apa"})
-    key = make_template_fragment_key("reference_list", [response.context["cache_key"], "apa"])
-    assert "Smith, J., &amp; Jones, K. (2020)" in cache.get(key)
+    assert "Touch and sleep" not in client.get(URL).text
+    services.import_reference_file(clinic_admin, BIBTEX, "bibtex")
+    assert "Touch and sleep in multiple sclerosis" in client.get(URL).text
+
+
+def test_what_load_evidence_adds_shows_on_the_list_at_once(client, clinic_admin):
+    make_reference(clinic_admin)
+    assert "Naderi" not in client.get(URL).text
+    call_command("load_evidence", stdout=io.StringIO())
+    assert "Naderi" in client.get(URL).text
+
+
+def test_a_save_outside_the_services_still_shows_at_once(client, clinic_admin):
+    reference = make_reference(clinic_admin)
+    assert "Massage and fatigue" in client.get(URL).text
+    Reference.objects.filter(pk=reference.pk).update(title="Not caught")  # sends no signal
+    versions.bump()  # so such a write must move the version on itself
+    assert "Not caught" in client.get(URL).text
+    reference.refresh_from_db()
+    reference.title = "Saved by hand"
+    reference.save()  # the safety net: a post_save receiver moves the version on
+    assert "Saved by hand" in client.get(URL).text
+
+
+def test_visitors_and_editors_each_get_their_own_version_of_the_list(client, clinic_admin):
+    make_reference(clinic_admin)
+    assert "Add a reference" not in client.get(URL).text
+    client.force_login(clinic_admin)
+    assert "Add a reference" in client.get(URL).text
+    client.logout()
+    assert "Add a reference" not in client.get(URL).text
+
+
+def test_the_list_is_kept_under_the_data_version_and_the_style(client, clinic_admin):
+    make_reference(clinic_admin)
+    client.get(URL, {"style": "apa"})
+    key = pagecache.key("references", versions.current() or "", ("apa", False))
+    assert "Smith, J., &amp; Jones, K. (2020)" in "".join(cache.get(key).pieces)
     assert "Smith, J. and Jones, K. (2020)" in client.get(URL).text
+
+
+def test_without_a_data_version_the_list_is_drawn_but_not_kept(client, clinic_admin):
+    make_reference(clinic_admin)
+    versions.DataVersion.objects.all().delete()
+    assert "Massage and fatigue" in client.get(URL).text
+    assert versions.current() is None
+    Reference.objects.update(title="Changed without a signal")
+    assert "Changed without a signal" in client.get(URL).text

@@ -3,11 +3,11 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 
-from msrelief.evidence import services
-from msrelief.evidence.tests.conftest import make_arms
+from msrelief.evidence import pagecache, review, services, versions
+from msrelief.evidence.models import Result
+from msrelief.evidence.tests.conftest import make_arms, make_study
 
 
 def page(client, key):
@@ -74,15 +74,17 @@ def test_the_page_makes_the_same_few_queries_for_2_or_20_results(
             effect_type="hedges_g", effect_value=0.5, attribution_confirmed=True,
             verification_status="abstract_only",
         )  # fmt: skip
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):  # the data version, the study, its arms, results
         text = page(client, study.key)
     assert text.count("Hedges' g 0.5") == rows
+    with django_assert_max_num_queries(1):  # the data version only
+        assert page(client, study.key) == text
 
 
-def test_the_body_is_rendered_once_and_kept_under_a_digest_of_what_it_shows(client, study):
-    response = client.get(reverse("evidence-study", args=[study.key]))
-    key = make_template_fragment_key("study_page", [response.context["cache_key"], False])
-    assert "Massage and fatigue in multiple sclerosis" in cache.get(key)
+def test_the_body_is_rendered_once_and_kept_under_the_data_version(client, study):
+    client.get(reverse("evidence-study", args=[study.key]))
+    key = pagecache.key("study", versions.current() or "", (study.key, False))
+    assert "Massage and fatigue in multiple sclerosis" in "".join(cache.get(key).pieces)
 
 
 def test_an_edit_of_an_arm_or_a_new_result_shows_at_once(client, clinic_admin, study):
@@ -96,6 +98,53 @@ def test_an_edit_of_an_arm_or_a_new_result_shows_at_once(client, clinic_admin, s
     text = page(client, study.key)
     assert "Waiting list" in text and "Usual care" not in text
     assert "Spasticity" in text
+
+
+def test_a_deleted_result_or_arm_goes_from_the_page_at_once(client, clinic_admin, study):
+    treated, control = make_arms(clinic_admin, study)
+    services.create_result(
+        clinic_admin, study, key="late", scope="arm", arm=treated, construct="Spasticity",
+        time_point="after 6 weeks", mean=3.1, attribution_confirmed=True,
+    )  # fmt: skip
+    assert "Spasticity" in page(client, study.key)
+    services.delete_result(clinic_admin, Result.objects.get(key="late"))
+    services.delete_arm(clinic_admin, control)
+    text = page(client, study.key)
+    assert "Spasticity" not in text and "Usual care" not in text
+
+
+def test_an_edit_of_the_study_or_its_reference_shows_at_once(client, clinic_admin, study):
+    assert "Crossover trial" not in page(client, study.key)
+    services.update_study(clinic_admin, study, design="Crossover trial")
+    services.update_reference(clinic_admin, study.reference, title="Touch and sleep in MS")
+    text = page(client, study.key)
+    assert "Crossover trial" in text and "Touch and sleep in MS" in text
+
+
+def test_a_study_added_after_a_404_is_shown_and_a_deleted_one_is_404_at_once(
+    client, clinic_admin, study
+):
+    url = reverse("evidence-study", args=["later2021"])
+    assert client.get(url).status_code == 404
+    later = make_study(clinic_admin, study.reference, key="later2021", design="Pilot trial")
+    assert "Pilot trial" in page(client, "later2021")
+    services.delete_study(clinic_admin, later)
+    assert client.get(url).status_code == 404
+
+
+def test_an_approved_deletion_of_a_result_goes_from_the_page_at_once(
+    client, clinic_admin, evidence_editor, study, settings
+):
+    treated, _control = make_arms(clinic_admin, study)
+    result = services.create_result(
+        clinic_admin, study, key="late", scope="arm", arm=treated, construct="Spasticity",
+        time_point="after 6 weeks", mean=3.1, attribution_confirmed=True,
+    )  # fmt: skip
+    settings.EVIDENCE_REVIEW = True
+    proposal = services.delete_result(clinic_admin, result)
+    assert "Spasticity" in page(client, study.key)
+    review.approve_proposal(evidence_editor, proposal)
+    assert "Spasticity" not in page(client, study.key)
 
 
 def test_visitors_and_editors_each_get_their_own_version_of_the_page(client, clinic_admin, study):

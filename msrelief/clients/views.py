@@ -3,18 +3,15 @@ msrelief.clients.permissions, so another clinic's client is a 404."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
-from msrelief.clients import consent, permissions, services
+from msrelief.clients import consent, permissions, record_cache, services
 from msrelief.clients.forms import ClientForm, NewClientForm
-from msrelief.clients.history_forms import TITLES
 from msrelief.core import errors
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
@@ -53,32 +50,11 @@ def client_add(request: AuthenticatedRequest) -> HttpResponse:
 
 @staff_required
 def client_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = record_cache.version_for(request.user)  # before the client: clients/record_cache.py
     client = services.view_client(request.user, pk)
-    history = [
-        (kind, TITLES[kind][1], list(getattr(client, relation).all()))
-        for kind, relation in HISTORY_LISTS
-    ]
-    falls = next(entries for kind, _, entries in history if kind == "fall")
-    year_ago = timezone.localdate() - dt.timedelta(days=365)
-    context = {
-        "client": client,
-        "consents": client.consents.select_related("recorded_by"),
-        "can_delete": permissions.can_delete_client(request.user, client),
-        "history": history,
-        "falls_last_year": sum(1 for fall in falls if fall.on > year_ago),
-    }
+    top, bottom = record_cache.parts(request, client, version)
+    context = {"client": client, "record_top": top, "record_bottom": bottom}
     return render(request, "clients/client_detail.html", context)
-
-
-# The history kinds on the record, in the order a therapist reads them.
-HISTORY_LISTS = (
-    ("relapse", "relapses"),
-    ("dmt", "dmt_periods"),
-    ("medicine", "medicines"),
-    ("condition", "conditions"),
-    ("fall", "falls"),
-    ("goal", "goals"),
-)
 
 
 @staff_required

@@ -9,9 +9,10 @@ worker. A deployment with several worker processes or machines names a shared ca
 * ``memcached://host:11211``: Django's pymemcache backend, which needs ``pymemcache``.
 
 A second cache, ``pages``, is always the process's own memory, whatever the URL says: it holds
-signed-in pages drawn with client data (the clinic dashboard), keyed on the clinic's data
-version read from the database (``msrelief.audit.versions``), so each process's copy is right
-on its own, and client data never leaves the process for a cache server.
+signed-in pages drawn with client data (the clinic dashboard, the client record, Measures),
+keyed on the clinic's data version read from the database (``msrelief.audit.versions``), so
+each process's copy is right on its own, and client data never leaves the process for a cache
+server.
 """
 
 from __future__ import annotations

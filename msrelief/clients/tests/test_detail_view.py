@@ -60,7 +60,12 @@ def test_the_record_makes_the_same_few_queries_for_2_or_20_consents(
     # programme panels (enrolments, adverse events), the symptom diary (none here: one query;
     # with one, docs/diary.md and instruments/diary/tests/test_record_section.py), the latest
     # reminders, the calendar feed, the legal hold (privacy's panel), whatever their number, and
-    # the audit event
-    with django_assert_max_num_queries(19 + audit_turn_queries()):
+    # the audit event, and the clinic's data version that keys the cached parts
+    with django_assert_max_num_queries(20 + audit_turn_queries()):
         text = client.get(reverse("clients-detail", args=[ms_client.pk])).text
     assert text.count("recorded by") == rows
+    # drawn again from the cached parts: the session and the login, the data version, the
+    # record, the read audit and the latest reminders (clients/record_cache.py)
+    with django_assert_max_num_queries(6 + audit_turn_queries()):
+        again = client.get(reverse("clients-detail", args=[ms_client.pk])).text
+    assert again.count("recorded by") == rows

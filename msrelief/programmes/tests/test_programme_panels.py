@@ -83,8 +83,9 @@ def test_the_panels_make_the_same_few_queries_for_2_or_20_enrolments(
     with django_assert_max_num_queries(12):
         dashboard = client.get(reverse("clients-dashboard")).text
     assert dashboard.count("programmes/sessions/") >= rows
-    # the record's own 19 (clients, with the symptom diary's one, the latest reminders, the
-    # calendar feed and the legal hold), the panels, and the audit event's chain turn
-    with django_assert_max_num_queries(21 + audit_turn_queries()):
+    # the record's own 20 (clients, with the symptom diary's one, the latest reminders, the
+    # calendar feed, the legal hold and the data version), the panels, and the audit event's
+    # chain turn
+    with django_assert_max_num_queries(22 + audit_turn_queries()):
         record = client.get(reverse("clients-detail", args=[person.pk])).text
     assert record.count("programmes/enrolments/") == rows

@@ -60,6 +60,15 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # Each test's database is rolled back, so audit ids (the data versions that pages are
+    # cached under) are given again by the next test: it must not find the last one's pages.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _non_utc_time_zone(settings: Any) -> None:
     settings.TIME_ZONE = TEST_TIME_ZONE
 

@@ -15,7 +15,7 @@ from msrelief.core import errors
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
-from msrelief.instruments import presenting, progress, rendering, services, views_links
+from msrelief.instruments import measures_cache, presenting, rendering, services, views_links
 from msrelief.instruments.forms import (
     AssignForm,
     CompletedOnForm,
@@ -30,7 +30,6 @@ from msrelief.scoring import (
     default_registry,
     get_definition,
     get_definition_for_entry,
-    versions_of,
 )
 
 
@@ -54,41 +53,26 @@ def _not_sendable(choices: list[tuple[str, str]]) -> list[str]:
 
 
 def _measures_page(
-    request: HttpRequest, client: Any, form: AssignForm, status: int = 200, **extra: Any
+    request: AuthenticatedRequest, client: Any, form: AssignForm, status: int = 200, **extra: Any
 ) -> HttpResponse:
+    """The page around the cached part (measures_cache): the flags, the questionnaires still
+    open and the form to send one are read on every request."""
     flags = list(client.safety_flags.select_related("response", "acknowledged_by", "resolved_by"))
+    cached = measures_cache.part(request.user, client)
     context = {
         "client": client,
-        "histories": progress.history(client),
+        "results": cached.results,
         "open_administrations": client.administrations.filter(
             status__in=[Status.PENDING, Status.IN_PROGRESS]
-        ),
+        ).only("pk", "client_id", "instrument_code", "status", "available_from"),
         "flag_groups": presenting.flag_groups(flags),
         "undelivered": outbox.undelivered_ids(flags),
         "assign_form": form,
         "not_sendable": _not_sendable(form.instrument_choices),
-        "all_instruments": _entry_choices(),
+        "entry_links": cached.entry_links,
         **extra,
     }
     return render(request, "instruments/measures.html", context, status=status)
-
-
-def _entry_choices() -> list[tuple[str, str]]:
-    """(code to enter, label) for every instrument; one whose versions score differently is
-    listed once a version, so staff say which paper form they hold."""
-    registry = default_registry()
-    titles: dict[str, set[str]] = {}
-    for definition in registry.by_version.values():
-        titles.setdefault(definition.code, set()).add(definition.title)
-    rows = []
-    for definition in registry.by_version.values():
-        several = len(versions_of(definition.code)) > 1
-        code = definition.key if several else definition.code
-        label = definition.title
-        if several and len(titles[definition.code]) == 1:  # the title does not tell them apart
-            label = f"{definition.title}, version {definition.version}"
-        rows.append((code, label))
-    return sorted(rows, key=lambda row: row[1])
 
 
 @staff_required

@@ -4,6 +4,7 @@ database, and one line saying why not."""
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -41,6 +42,15 @@ def test_without_yes_nothing_is_restored_and_the_message_says_what_would_be_repl
 def test_with_yes_the_database_is_as_it_was_when_backed_up(backup):
     call_command("restore", str(backup), "--yes", stdout=StringIO())
     assert list(Clinic.objects.values_list("name", flat=True)) == ["Backed-up Clinic"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_empties_the_cache_whose_pages_name_audit_ids_the_trail_will_give_again(
+    backup,
+):
+    cache.set("measures-part:1:1:812.97", "a page of the trail before the restore")
+    call_command("restore", str(backup), "--yes", stdout=StringIO())
+    assert cache.get("measures-part:1:1:812.97") is None
 
 
 @pytest.mark.django_db(transaction=True)

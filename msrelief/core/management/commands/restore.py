@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
@@ -34,6 +35,9 @@ class Command(BaseCommand):
                     f"{path}: stop the web server and the worker, then run it again with --yes"
                 )
             backups.restore(connection, path)
+            # Pages cached under a data version (audit.versions) name audit ids that the
+            # restored trail will give again to other changes.
+            cache.clear()
         except backups.BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
+from django.utils.safestring import SafeString, mark_safe
 
 from msrelief.clients import permissions
 from msrelief.core import errors
@@ -23,7 +27,7 @@ from msrelief.instruments.forms import (
     ReasonForm,
 )
 from msrelief.instruments.forms import initial_from_draft as initial_answers
-from msrelief.instruments.models import Administration, Status
+from msrelief.instruments.models import Administration
 from msrelief.notifications import services as outbox
 from msrelief.scoring import (
     ScoringError,
@@ -34,11 +38,19 @@ from msrelief.scoring import (
 
 
 def _self_report() -> list[Any]:
-    return [
-        d
-        for d in sorted(default_registry().latest.values(), key=lambda d: d.title)
-        if d.spec.administration == "self-report"
-    ]
+    """The questionnaires a client fills in, by title: worked out once per loaded registry."""
+    registry = default_registry()
+    if _SELF_REPORT.get("of") is not registry:
+        _SELF_REPORT["of"] = registry
+        _SELF_REPORT["found"] = [
+            d
+            for d in sorted(registry.latest.values(), key=lambda d: d.title)
+            if d.spec.administration == "self-report"
+        ]
+    return list(_SELF_REPORT["found"])
+
+
+_SELF_REPORT: dict[str, Any] = {}
 
 
 def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
@@ -55,24 +67,33 @@ def _not_sendable(choices: list[tuple[str, str]]) -> list[str]:
 def _measures_page(
     request: AuthenticatedRequest, client: Any, form: AssignForm, status: int = 200, **extra: Any
 ) -> HttpResponse:
-    """The page around the cached part (measures_cache): the flags, the questionnaires still
-    open and the form to send one are read on every request."""
+    """The page around the cached part (measures_cache): the flags and the form to send a
+    questionnaire are read on every request, and so is each form's CSRF token."""
     flags = list(client.safety_flags.select_related("response", "acknowledged_by", "resolved_by"))
     cached = measures_cache.part(request.user, client)
+    token = get_token(request)
     context = {
         "client": client,
+        "csrf_token": token,
         "results": cached.results,
-        "open_administrations": client.administrations.filter(
-            status__in=[Status.PENDING, Status.IN_PROGRESS]
-        ).only("pk", "client_id", "instrument_code", "status", "available_from"),
+        "open_list": cached.open_list_for(token),
         "flag_groups": presenting.flag_groups(flags),
         "undelivered": outbox.undelivered_ids(flags),
         "assign_form": form,
+        "assign_fields": None if form.is_bound else _blank_fields(tuple(form.instrument_choices)),
         "not_sendable": _not_sendable(form.instrument_choices),
         "entry_links": cached.entry_links,
         **extra,
     }
     return render(request, "instruments/measures.html", context, status=status)
+
+
+@functools.lru_cache(maxsize=64)
+def _blank_fields(choices: tuple[tuple[str, str], ...]) -> SafeString:
+    """The fields of an empty send form, which depend on its choices alone (a clinic's
+    licensed wording adds some), drawn once per set of choices."""
+    field = get_template("_field.html")
+    return mark_safe("".join(field.render({"field": f}) for f in AssignForm(list(choices))))  # noqa: S308
 
 
 @staff_required

@@ -206,3 +206,24 @@ def test_each_request_still_checks_permission_and_records_the_read(
     shown_page()
     shown_page()
     assert looks.count() == before + 2
+
+
+def test_the_cached_list_of_open_questionnaires_carries_this_requests_working_csrf_token(
+    therapist, ms_client
+):
+    from django.test import Client as Browser
+
+    assign(therapist, ms_client, "gad7")
+    browser = Browser(enforce_csrf_checks=True)
+    browser.force_login(therapist)
+    browser.get(measures(ms_client))  # caches the list
+    shown = browser.get(measures(ms_client)).text
+    assert measures_cache.CSRF_MARK not in shown
+    new_link = shown.split('action="/clients/', 2)[1]
+    assert "/new-link/" in new_link.split('"', 1)[0]
+    [token] = _tokens(new_link.split("</form>", 1)[0])
+    assert len(_tokens(shown)) == 1  # the same token in every form, as Django's tag gives
+    action = "/clients/" + new_link.split('"', 1)[0]
+    issued = browser.post(action, {"csrfmiddlewaretoken": token})
+    assert issued.status_code == 200 and "/q/" in issued.text  # the new link is shown
+    assert browser.post(action, {"csrfmiddlewaretoken": "x" * 64}).status_code == 403

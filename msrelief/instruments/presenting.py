@@ -4,12 +4,31 @@ client's safety flags grouped by state."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
 from msrelief.instruments.models import FlagState, SafetyFlag, Score
 from msrelief.scoring.definition import Definition
+
+NO_VALUE = "\N{EN DASH}"
+
+
+def score_number(value: float | int | None) -> str:
+    """Scores as people write them: 14.0 -> "14", 12.5 -> "12.5", 66.66667 -> "66.7"; a
+    missing value is an en dash."""
+    if value is None:
+        return NO_VALUE
+    number = float(value)
+    if not math.isfinite(number):
+        return NO_VALUE
+    if abs(number - round(number)) < 1e-9:
+        return str(round(number))
+    return f"{number:.1f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -73,6 +92,29 @@ def summarise(definition: Definition, score: Score) -> Summary:
         prorated=score.prorated,
         scoring_version=score.scoring_version,
     )
+
+
+def summary_html(summary: Summary | None) -> SafeString:
+    """A summary as the staff pages print it: each score with its band, "Not scored" when the
+    primary score is empty, the reason for each empty score; an en dash for no score at all.
+    (``instruments/_score_summary.html`` and the Measures page's rows both print this.)"""
+    if not summary:
+        return mark_safe(NO_VALUE)  # noqa: S308 - a constant
+    parts = [] if summary.scored else [mark_safe("<strong>Not scored</strong>")]
+    if summary.lines:
+        items = format_html_join(
+            "",
+            "<li>{} {}{}</li>",
+            (
+                (line.label, score_number(line.value), f" ({line.band})" if line.band else "")
+                for line in summary.lines
+            ),
+        )
+        parts.append(format_html('<ul class="plain score-lines">{}</ul>', items))
+    if summary.reasons:
+        items = format_html_join("", "<li>{}</li>", ((reason,) for reason in summary.reasons))
+        parts.append(format_html('<ul class="plain hint score-reasons">{}</ul>', items))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped by format_html
 
 
 def flag_groups(flags: Iterable[SafetyFlag]) -> dict[str, list[SafetyFlag]]:

@@ -3,19 +3,23 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
+from django.utils.safestring import SafeString, mark_safe
 
 from msrelief.clients import permissions
 from msrelief.core import errors
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
-from msrelief.instruments import presenting, progress, rendering, services, views_links
+from msrelief.instruments import measures_cache, presenting, rendering, services, views_links
 from msrelief.instruments.forms import (
     AssignForm,
     CompletedOnForm,
@@ -23,23 +27,30 @@ from msrelief.instruments.forms import (
     ReasonForm,
 )
 from msrelief.instruments.forms import initial_from_draft as initial_answers
-from msrelief.instruments.models import Administration, Status
+from msrelief.instruments.models import Administration
 from msrelief.notifications import services as outbox
 from msrelief.scoring import (
     ScoringError,
     default_registry,
     get_definition,
     get_definition_for_entry,
-    versions_of,
 )
 
 
 def _self_report() -> list[Any]:
-    return [
-        d
-        for d in sorted(default_registry().latest.values(), key=lambda d: d.title)
-        if d.spec.administration == "self-report"
-    ]
+    """The questionnaires a client fills in, by title: worked out once per loaded registry."""
+    registry = default_registry()
+    if _SELF_REPORT.get("of") is not registry:
+        _SELF_REPORT["of"] = registry
+        _SELF_REPORT["found"] = [
+            d
+            for d in sorted(registry.latest.values(), key=lambda d: d.title)
+            if d.spec.administration == "self-report"
+        ]
+    return list(_SELF_REPORT["found"])
+
+
+_SELF_REPORT: dict[str, Any] = {}
 
 
 def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
@@ -54,41 +65,35 @@ def _not_sendable(choices: list[tuple[str, str]]) -> list[str]:
 
 
 def _measures_page(
-    request: HttpRequest, client: Any, form: AssignForm, status: int = 200, **extra: Any
+    request: AuthenticatedRequest, client: Any, form: AssignForm, status: int = 200, **extra: Any
 ) -> HttpResponse:
+    """The page around the cached part (measures_cache): the flags and the form to send a
+    questionnaire are read on every request, and so is each form's CSRF token."""
     flags = list(client.safety_flags.select_related("response", "acknowledged_by", "resolved_by"))
+    cached = measures_cache.part(request.user, client)
+    token = get_token(request)
     context = {
         "client": client,
-        "histories": progress.history(client),
-        "open_administrations": client.administrations.filter(
-            status__in=[Status.PENDING, Status.IN_PROGRESS]
-        ),
+        "csrf_token": token,
+        "results": cached.results,
+        "open_list": cached.open_list_for(token),
         "flag_groups": presenting.flag_groups(flags),
         "undelivered": outbox.undelivered_ids(flags),
         "assign_form": form,
+        "assign_fields": None if form.is_bound else _blank_fields(tuple(form.instrument_choices)),
         "not_sendable": _not_sendable(form.instrument_choices),
-        "all_instruments": _entry_choices(),
+        "entry_links": cached.entry_links,
         **extra,
     }
     return render(request, "instruments/measures.html", context, status=status)
 
 
-def _entry_choices() -> list[tuple[str, str]]:
-    """(code to enter, label) for every instrument; one whose versions score differently is
-    listed once a version, so staff say which paper form they hold."""
-    registry = default_registry()
-    titles: dict[str, set[str]] = {}
-    for definition in registry.by_version.values():
-        titles.setdefault(definition.code, set()).add(definition.title)
-    rows = []
-    for definition in registry.by_version.values():
-        several = len(versions_of(definition.code)) > 1
-        code = definition.key if several else definition.code
-        label = definition.title
-        if several and len(titles[definition.code]) == 1:  # the title does not tell them apart
-            label = f"{definition.title}, version {definition.version}"
-        rows.append((code, label))
-    return sorted(rows, key=lambda row: row[1])
+@functools.lru_cache(maxsize=64)
+def _blank_fields(choices: tuple[tuple[str, str], ...]) -> SafeString:
+    """The fields of an empty send form, which depend on its choices alone (a clinic's
+    licensed wording adds some), drawn once per set of choices."""
+    field = get_template("_field.html")
+    return mark_safe("".join(field.render({"field": f}) for f in AssignForm(list(choices))))  # noqa: S308
 
 
 @staff_required

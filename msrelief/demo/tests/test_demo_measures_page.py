@@ -5,6 +5,7 @@ from django.urls import reverse
 from msrelief.accounts.models import User
 from msrelief.clients.models import Client
 from msrelief.demo import data
+from msrelief.instruments.progress import history
 
 JUDGEMENTS = {"improved", "no reliable change", "worse"}
 
@@ -12,7 +13,7 @@ JUDGEMENTS = {"improved", "no reliable change", "worse"}
 def judgements_on(client, record):
     response = client.get(reverse("instruments-measures", args=[record.pk]))
     assert response.status_code == 200
-    found = {j.result.classification for h in response.context["histories"] for j in h.judgements}
+    found = {j.result.classification for h in history(record) for j in h.judgements}
     return found, response.text
 
 

@@ -3,16 +3,14 @@ label instead of its key, and numbers without a trailing ".0"."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from django import template
 
-from msrelief.instruments.presenting import flag_groups
+from msrelief.instruments.presenting import flag_groups, score_number, summary_html
 from msrelief.scoring import get_definition
 
 register = template.Library()
-NO_VALUE = "\N{EN DASH}"
 
 
 @register.filter
@@ -35,18 +33,8 @@ def score_label(code_or_version: str, name: str) -> str:
         return name
 
 
-@register.filter
-def score_number(value: float | int | None) -> str:
-    """Scores as people write them: 14.0 -> "14", 12.5 -> "12.5", 66.66667 -> "66.7"; a
-    missing value is an en dash."""
-    if value is None:
-        return NO_VALUE
-    number = float(value)
-    if not math.isfinite(number):
-        return NO_VALUE
-    if abs(number - round(number)) < 1e-9:
-        return str(round(number))
-    return f"{number:.1f}".rstrip("0").rstrip(".")
+register.filter("score_number", score_number)
+register.filter("score_summary", summary_html)
 
 
 @register.filter

@@ -1,0 +1,147 @@
+"""The cached part of a client's Measures page: the results (every history with its rows and
+change judgements), the questionnaires waiting to be filled in and the links to enter answers
+from a paper form, rendered once and kept in the process's own ``pages`` cache
+(lib/cache_url.py) until the data behind them changes.
+
+The key moves with everything the part shows:
+
+* the clinic's data version (:func:`msrelief.audit.versions.data_version`): every write that
+  changes a response, a score, a safety flag on a response, a session rating or the client
+  records an audit event with the client's clinic in its transaction, so any such change gives
+  a new key (``instruments/tests/test_measures_cache.py`` has a test for each way in); so does
+  every change of a questionnaire's state (assigned, a first page saved, submitted, cancelled);
+* the client and their clinic, and the viewer's role;
+* the time zone and the language the dates and words are written in;
+* what this code shows: a digest of the packaged definitions, the scoring sources and the two
+  templates, so a new release never serves what an older one rendered.
+
+Nothing that the audit trail does not see is cached: the safety flag panel (a flag's alert
+email that is still being retried), the form to send a questionnaire and the page around them
+are drawn on every request, after the permission check and the read's audit event; so is the
+CSRF input of each form of the cached list, put in at a marker (:data:`CSRF_MARK`).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.template import engines
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from msrelief.accounts.models import User
+from msrelief.audit.versions import data_version
+from msrelief.clients.models import Client
+from msrelief.instruments.measures_rows import history_rows
+from msrelief.instruments.models import Status
+from msrelief.scoring import default_registry, versions_of
+from msrelief.scoring.registry import DEFAULT_DEFINITIONS
+from msrelief.scoring.sources import sources_markdown
+
+RESULTS = "instruments/_measures_results.html"
+OPEN_LIST = "instruments/_measures_open.html"
+ENTRY_LINKS = "instruments/_measures_entry.html"
+# Where each form of the cached list takes this request's CSRF input. Escaped text never
+# holds a raw "<", so no value shown on the page can pass for it.
+CSRF_MARK = "<!--csrf-input-->"
+# Long enough to serve a busy afternoon; a key is never reused for other content, so the
+# lifetime only bounds how long an entry that nobody asks for any more takes room.
+TIMEOUT = 6 * 60 * 60
+
+
+@dataclass(frozen=True)
+class Part:
+    results: SafeString
+    open_list: str  # with CSRF_MARK for each form's CSRF input: see :meth:`open_list_for`
+    entry_links: SafeString
+
+    def open_list_for(self, csrf_token: str) -> SafeString:
+        """The questionnaires waiting to be filled in, each form with this request's token."""
+        csrf_input = format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf_token
+        )
+        return mark_safe(self.open_list.replace(CSRF_MARK, csrf_input))  # noqa: S308 - see CSRF_MARK
+
+
+@functools.cache
+def code_digest() -> str:
+    """What this release draws the part from, read once per process."""
+    digest = hashlib.sha256()
+    for path in sorted(DEFAULT_DEFINITIONS.glob("*.json")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(sources_markdown().encode())
+    django_engine = engines["django"]
+    for name in (RESULTS, OPEN_LIST, ENTRY_LINKS):
+        origin = django_engine.get_template(name).origin  # type: ignore[attr-defined]
+        digest.update(Path(origin.name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def key(viewer: User, client: Client) -> str:
+    """The cache key of ``client``'s part as ``viewer`` sees it now (one query)."""
+    return ":".join(
+        [
+            "measures-part",
+            str(client.clinic_id),
+            str(client.pk),
+            data_version(client.clinic_id),
+            str(viewer.role),
+            timezone.get_current_timezone_name(),
+            translation.get_language() or settings.LANGUAGE_CODE,
+            code_digest(),
+        ]
+    )
+
+
+def entry_choices() -> list[tuple[str, str]]:
+    """(code to enter, label) for every instrument; one whose versions score differently is
+    listed once a version, so staff say which paper form they hold."""
+    registry = default_registry()
+    titles: dict[str, set[str]] = {}
+    for definition in registry.by_version.values():
+        titles.setdefault(definition.code, set()).add(definition.title)
+    rows = []
+    for definition in registry.by_version.values():
+        several = len(versions_of(definition.code)) > 1
+        code = definition.key if several else definition.code
+        label = definition.title
+        if several and len(titles[definition.code]) == 1:  # the title does not tell them apart
+            label = f"{definition.title}, version {definition.version}"
+        rows.append((code, label))
+    return sorted(rows, key=lambda row: row[1])
+
+
+def _render(client: Client) -> Part:
+    results = get_template(RESULTS).render({"histories": history_rows(client)})
+    waiting = client.administrations.filter(status__in=[Status.PENDING, Status.IN_PROGRESS])
+    open_list = get_template(OPEN_LIST).render(
+        {
+            "client": client,
+            "open_administrations": waiting.only(
+                "pk", "client_id", "instrument_code", "status", "available_from"
+            ),
+            "csrf_input": mark_safe(CSRF_MARK),  # noqa: S308 - a constant
+        }
+    )
+    links = get_template(ENTRY_LINKS).render({"client": client, "all_instruments": entry_choices()})
+    return Part(mark_safe(results), open_list, mark_safe(links))  # noqa: S308 - rendered here
+
+
+def part(viewer: User, client: Client) -> Part:
+    """``client``'s results, open questionnaires and entry links, from the cache when nothing
+    has changed since."""
+    name = key(viewer, client)
+    found = caches["pages"].get(name)
+    if isinstance(found, tuple) and len(found) == 3:
+        results, open_list, links = found
+        return Part(mark_safe(results), open_list, mark_safe(links))  # noqa: S308 - ours
+    made = _render(client)
+    caches["pages"].set(name, (str(made.results), made.open_list, str(made.entry_links)), TIMEOUT)
+    return made

@@ -127,7 +127,7 @@ AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a locked login before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "msrelief.accounts.backends.PasswordBackend",  # Django's ModelBackend, its user prepared
 ]
 LOGIN_URL = "accounts-login"
 LOGIN_REDIRECT_URL = "clients-dashboard"
@@ -197,6 +197,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SESSION_ENGINE = "msrelief.core.sessions"  # Django's database sessions, read by a prepared query
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8  # seconds: one working day, counted from signing in

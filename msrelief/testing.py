@@ -24,7 +24,7 @@ from typing import Any
 
 PASSWORD = "a-long-test-password-42"  # noqa: S105  (test logins only)
 #: The real backend, for ``client.force_login(user, backend=PASSWORD_BACKEND)``.
-PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"  # noqa: S105  (a class path)
+PASSWORD_BACKEND = "msrelief.accounts.backends.PasswordBackend"  # noqa: S105  (a class path)
 
 
 class TestLoginBackend:

@@ -17,7 +17,7 @@ from msrelief.portal import services
 from msrelief.portal.forms import SignInForm
 
 #: The backend a link sign-in is recorded under (the session then loads the user through it).
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "msrelief.accounts.backends.PasswordBackend"
 #: When this session last signed in with an emailed link (epoch seconds): the proof a client
 #: with no password gives before setting one (views_password.py).
 LINK_SIGNED_IN_AT = "msrelief_link_signed_in_at"

@@ -3,7 +3,8 @@
 Run on demand (never as a timed test)::
 
     .venv/bin/python benchmarks/pages.py [--repeat 200] [--batches 5] [--only LABEL,...]
-                                         [--dump FOLDER] [--profile N]
+                                         [--dump FOLDER] [--profile N [--profile-match RE]]
+                                         [--queries]
 
 It builds the same throwaway demo database as ``web.py`` (``migrate``, ``load-demo``,
 ``load-evidence`` and ``web_fixture.py``'s two questionnaire links) in a temporary folder, with
@@ -21,7 +22,9 @@ the page's (the share issue 8's targets are about) and the target. ``--dump FOLD
 each page's HTML there with the CSRF token, the submission key and the link tokens masked, to
 compare two versions of the code byte for byte (``diff -r``). ``--profile N`` prints each
 page's N costliest functions over 50 requests, by own and by cumulative time, to standard
-error.
+error (with ``--profile-match RE``, only the functions whose file or name match ``RE``, by
+cumulative time); ``--queries`` prints each page's SQL there, one line (cut at 160
+characters) a query.
 """
 
 from __future__ import annotations
@@ -99,6 +102,14 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--profile", type=int, default=0, help="print each page's N costliest functions"
     )
+    parser.add_argument(
+        "--profile-match",
+        default="",
+        help="with --profile: only functions whose file or name match this regular expression",
+    )
+    parser.add_argument(
+        "--queries", action="store_true", help="print each page's SQL, one line a query"
+    )
     return parser.parse_args()
 
 
@@ -162,20 +173,29 @@ def run(args: argparse.Namespace, found: dict[str, str]) -> None:
         stats = pstats.Stats(profile)
         calls = stats.total_calls  # type: ignore[attr-defined]
         if args.profile:
-            _profile(page, once, args.profile)
+            _profile(page, once, args.profile, args.profile_match)
         with CaptureQueriesContext(connection) as queries:
             once()
+        if args.queries:
+            print(f"--- {page.label}, its queries", file=sys.stderr)
+            for query in queries.captured_queries:
+                print(f"  {query['sql'][:160]}", file=sys.stderr)
         results.append(Figures(page, statistics.median(batches), calls, len(queries)))
         print(f"  measured {page.label}", file=sys.stderr, flush=True)
     _print(results, args)
 
 
-def _profile(page: Page, once: Callable[[], int], lines: int) -> None:
-    """The costliest functions over 50 requests, by their own time and by cumulative time."""
+def _profile(page: Page, once: Callable[[], int], lines: int, match: str) -> None:
+    """The costliest functions over 50 requests, by their own time and by cumulative time
+    (only those whose path or name match ``match``, when it is given)."""
     profile = cProfile.Profile()
     profile.runcall(lambda: [once() for _ in range(50)])
-    stats = pstats.Stats(profile, stream=sys.stderr).strip_dirs()
+    stats = pstats.Stats(profile, stream=sys.stderr)
     print(f"--- {page.label}, 50 requests", file=sys.stderr)
+    if match:
+        stats.sort_stats("cumulative").print_stats(match, lines)
+        return
+    stats.strip_dirs()
     stats.sort_stats("tottime").print_stats(lines)
     stats.sort_stats("cumulative").print_stats(lines)
 

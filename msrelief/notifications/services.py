@@ -9,6 +9,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -103,6 +105,16 @@ def undelivered_ids(objects: list[Any]) -> set[int]:
         about_type=label, about_id__in=[str(o.pk) for o in objects], attempts__gt=0
     ).exclude(status__in=NOT_UNDELIVERED)
     return {int(pk) for pk in ids.values_list("about_id", flat=True)}
+
+
+def undelivered_exists(label: str) -> Exists:
+    """The test of :func:`undelivered_ids` as a column of a query of ``label``'s model (its
+    ``app_label.model`` name): annotate a queryset with it to read the marks with its rows."""
+    return Exists(
+        Message.objects.filter(
+            about_type=label, about_id=Cast(OuterRef("pk"), CharField()), attempts__gt=0
+        ).exclude(status__in=NOT_UNDELIVERED)
+    )
 
 
 def latest_about(obj: models.Model, kind: Kind) -> Message | None:

@@ -9,7 +9,7 @@ from django.db import connection, connections
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from msrelief.core.prepared import PreparedLookup
+from msrelief.core.prepared import INTEGER_MARKER, PreparedLookup
 from msrelief.instruments import services
 from msrelief.instruments.access import BY_TOKEN_HASH
 from msrelief.instruments.models import Administration, Status
@@ -70,26 +70,53 @@ def test_the_lookup_still_works_once_the_database_connection_was_closed(therapis
     assert BY_TOKEN_HASH.first(hash_token(token)) is not None
 
 
-def test_a_queryset_with_more_than_one_value_is_refused(db):
-    lookup = PreparedLookup(
-        Administration, lambda value: Administration.objects.filter(token_hash=value, pk=1)[:1]
-    )
-    with pytest.raises(ValueError, match="exactly one value"):
-        lookup.first("x")
-
-
-def test_a_queryset_with_an_annotation_or_deferred_fields_is_refused(db):
-    annotated = PreparedLookup(
+def test_a_queryset_that_uses_its_value_twice_or_not_at_all_is_refused(db):
+    twice = PreparedLookup(
         Administration,
-        lambda value: Administration.objects.filter(token_hash=value).annotate(x=F("pk"))[:1],
+        lambda value: Administration.objects.filter(token_hash=value, instrument_code=value)[:1],
     )
-    deferred = PreparedLookup(
-        Administration,
-        lambda value: Administration.objects.filter(token_hash=value).defer("draft")[:1],
-    )
-    for lookup in (annotated, deferred):
-        with pytest.raises(ValueError, match="whole rows"):
+    unused = PreparedLookup(Administration, lambda value: Administration.objects.all()[:1])
+    for lookup in (twice, unused):
+        with pytest.raises(ValueError, match="uses once"):
             lookup.first("x")
+
+
+def test_the_querys_constants_are_kept_as_compiled(therapist, ms_client):
+    assign(therapist, ms_client, "gad7")
+    assign(therapist, ms_client, "phq9")
+    lookup = PreparedLookup(
+        Administration,
+        lambda client_id: Administration.objects.filter(
+            client=client_id, instrument_code="gad7", status=Status.PENDING
+        ),
+        marker=INTEGER_MARKER,
+    )
+    assert [found.instrument_code for found in lookup.rows(ms_client.pk)] == ["gad7"]
+    assert lookup.rows(ms_client.pk + 1000) == []
+
+
+def test_rows_come_in_the_querysets_order_with_annotations_and_deferred_fields_as_the_orm_gives(
+    therapist, ms_client
+):
+    for code in ("gad7", "phq9", "who5"):
+        assign(therapist, ms_client, code)
+
+    def build(client_id):
+        return (
+            Administration.objects.filter(client=client_id)
+            .select_related("clinic")
+            .only("instrument_code", "clinic__name")
+            .annotate(doubled=F("pk") * 2)
+            .order_by("-instrument_code")
+        )
+
+    lookup = PreparedLookup(Administration, build, marker=INTEGER_MARKER)
+    found, expected = lookup.rows(ms_client.pk), list(build(ms_client.pk))
+    assert [row.instrument_code for row in found] == ["who5", "phq9", "gad7"]
+    assert [(row.pk, row.doubled, row.clinic.name) for row in found] == [
+        (row.pk, row.doubled, row.clinic.name) for row in expected
+    ]
+    assert found[0].get_deferred_fields() == expected[0].get_deferred_fields() != set()
 
 
 def test_changing_the_time_zone_setting_compiles_afresh(therapist, ms_client, settings):

@@ -9,6 +9,18 @@ from django.http import Http404
 
 from msrelief.accounts.models import Role, User
 from msrelief.clients.models import Client
+from msrelief.core.prepared import INTEGER_MARKER, PreparedLookup
+
+# A client by id, with their therapist and clinic: the query every page about one client runs
+# first, compiled once per connection (core/prepared.py). Who may see the row is checked by
+# get_client_or_404, with the same rule as clients_for.
+_BY_PK = PreparedLookup(
+    Client,
+    lambda pk: Client.objects.select_related("therapist", "clinic").filter(pk=pk).order_by()[:1],
+    marker=INTEGER_MARKER,
+)
+# The ids a database integer can hold: a larger one names no client (and SQLite refuses it).
+_LARGEST_ID = 2**63 - 1
 
 
 def clients_for(user: User) -> QuerySet[Client]:
@@ -19,11 +31,17 @@ def clients_for(user: User) -> QuerySet[Client]:
 
 
 def get_client_or_404(user: User, pk: int | str) -> Client:
-    """The client with ``pk`` if ``user`` may see it; otherwise 404, never a hint it exists."""
+    """The client with ``pk`` if ``user`` may see it (``clients_for``: one of their clinic's,
+    if they are clinic staff); otherwise 404, never a hint it exists."""
     try:
-        return clients_for(user).select_related("therapist", "clinic").get(pk=int(pk))
-    except (ValueError, TypeError, Client.DoesNotExist):
+        number = int(pk)
+    except (ValueError, TypeError):
         raise Http404("No such client") from None
+    may_see = user.is_authenticated and user.is_clinic_staff and user.clinic_id is not None
+    found = _BY_PK.first(number) if may_see and 0 < number <= _LARGEST_ID else None
+    if found is None or found.clinic_id != user.clinic_id:
+        raise Http404("No such client")
+    return found
 
 
 def can_delete_client(user: User, client: Client) -> bool:

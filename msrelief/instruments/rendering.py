@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from msrelief.core.prepared import INTEGER_MARKER, PreparedLookup
 from msrelief.instruments.models import ClinicQuestionnaire
 from msrelief.scoring.definition import Definition
 from msrelief.scoring.models import AnswerScale
@@ -154,14 +155,21 @@ def can_be_shown(clinic_id: int, definition: Definition) -> bool:
     return definition.item_text_available or clinic_text(clinic_id, definition) is not None
 
 
+# The instrument versions a clinic has loaded its own wording for; the Measures page asks on
+# every visit, so the query is compiled once per connection (core/prepared.py).
+_IMPORTED = PreparedLookup(
+    ClinicQuestionnaire,
+    lambda clinic_id: ClinicQuestionnaire.objects.filter(clinic_id=clinic_id).only(
+        "instrument_code", "instrument_version"
+    ),
+    marker=INTEGER_MARKER,
+)
+
+
 def showable(clinic_id: int, definitions: Iterable[Definition]) -> list[Definition]:
     """The ``definitions`` whose questions a client of this clinic can be shown, in one query
     (:func:`can_be_shown` for many instruments at once)."""
-    imported = set(
-        ClinicQuestionnaire.objects.filter(clinic_id=clinic_id).values_list(
-            "instrument_code", "instrument_version"
-        )
-    )
+    imported = {(row.instrument_code, row.instrument_version) for row in _IMPORTED.rows(clinic_id)}
     return [d for d in definitions if d.item_text_available or (d.code, d.version) in imported]
 
 

@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template
+from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from msrelief.clients import permissions
-from msrelief.core import errors
+from msrelief.core import errors, jinja
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
@@ -79,10 +79,12 @@ _CLIENT_FLAGS = PreparedLookup(
 
 
 def _measures_page(
-    request: AuthenticatedRequest, client: Any, form: AssignForm, status: int = 200, **extra: Any
+    request: AuthenticatedRequest, client: Any, form: AssignForm, status: int = 200
 ) -> HttpResponse:
     """The page around the cached part (measures_cache): the flags and the form to send a
-    questionnaire are read on every request, and so is each form's CSRF token."""
+    questionnaire are read on every request, and so is each form's CSRF token. Drawn with
+    Jinja2 (msrelief/jinja2/instruments/measures.html), in the markup of the Django page it
+    stands for (core/jinja.py)."""
     flags = _CLIENT_FLAGS.rows(client.pk)
     for flag in flags:
         flag.client = client  # as the related manager would give them, with no query each
@@ -96,12 +98,46 @@ def _measures_page(
         "flag_groups": presenting.flag_groups(flags),
         "undelivered": {flag.pk for flag in flags if flag.email_undelivered},  # type: ignore[attr-defined]
         "assign_form": form,
-        "assign_fields": None if form.is_bound else _blank_fields(tuple(form.instrument_choices)),
         "not_sendable": _not_sendable(form.instrument_choices),
         "entry_links": cached.entry_links,
-        **extra,
     }
-    return render(request, "instruments/measures.html", context, status=status)
+    return jinja.render(request, "instruments/measures.html", measures_parts(context), status)
+
+
+def measures_parts(context: dict[str, Any]) -> dict[str, Any]:
+    """The Jinja2 page's context: ``context`` with its flags, error summary and form fields
+    drawn by their Django partials (the same ones the other staff pages include)."""
+    form: AssignForm = context["assign_form"]
+    groups = context["flag_groups"]
+    flags: str
+    if groups["new"] or groups["acknowledged"] or groups["resolved"]:
+        flags = render_to_string("instruments/_flags.html", context)
+    else:
+        flags = _no_flags()
+    summary: str
+    if form.is_bound:
+        summary = render_to_string("_error_summary.html", {"form": form})
+        field = get_template("_field.html")
+        fields = "".join(field.render({"field": bound}) for bound in form)
+    else:
+        summary, fields = _no_errors(), str(_blank_fields(tuple(form.instrument_choices)))
+    # Drawn by Django templates, which escape.
+    return {
+        **context,
+        "flags": mark_safe(flags),  # noqa: S308
+        "error_summary": mark_safe(summary),  # noqa: S308
+        "assign_fields": mark_safe(fields),  # noqa: S308
+    }
+
+
+@functools.cache
+def _no_flags() -> str:
+    return render_to_string("instruments/_flags.html", {"flag_groups": presenting.flag_groups([])})
+
+
+@functools.cache
+def _no_errors() -> str:
+    return render_to_string("_error_summary.html", {"form": None})
 
 
 @functools.lru_cache(maxsize=64)

@@ -71,8 +71,9 @@ def test_a_start_date_more_than_a_year_ahead_is_a_field_error(client, ms_client,
     url = reverse("instruments-assign", args=[ms_client.pk])
     page = client.post(url, {"instrument": "gad7", "available_from": start})
     assert page.status_code == 400
-    errors = page.context["form"].errors["available_from"]
-    assert errors[0].startswith("The start date can be at most 365 days from today")
+    field = page.text.split('id="id_available_from"', 1)[0].rsplit('<div class="field', 1)[1]
+    assert "field-error" in field
+    assert "The start date can be at most 365 days from today" in page.text
     assert not Administration.objects.exists()
 
 

@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import caches
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
@@ -49,6 +48,7 @@ from msrelief.core.http import AuthenticatedRequest
 
 TOP = "clients/_record_top.html"
 BOTTOM = "clients/_record_bottom.html"
+REMINDERS = "programmes/reminders/_client_reminders.html"
 
 # Drawn where a form's CSRF token goes, then replaced by the request's own. The whole input
 # element is matched: text from the data is escaped, so it can never spell it.
@@ -100,11 +100,11 @@ def version_for(user: User) -> str:
 
 
 def parts(
-    request: AuthenticatedRequest, client: Client, version: str
+    request: AuthenticatedRequest, client: Client, version: str, csrf_token: str
 ) -> tuple[SafeString, SafeString]:
     """The record's top (up to the symptom diary) and bottom (from the calendar feed) parts,
-    with the request's CSRF token in their forms; ``version`` is :func:`version_for`'s, read
-    before ``client`` was fetched."""
+    with ``csrf_token`` (the page's masked token) in their forms; ``version`` is
+    :func:`version_for`'s, read before ``client`` was fetched."""
     viewer = viewer_of(request.user, client)
     today = timezone.localdate()
     key = key_for(client, viewer, version, today)
@@ -114,12 +114,16 @@ def parts(
         found = _draw(client, viewer, today)
         if client.clinic_id == request.user.clinic_id:
             pages.set(key, found, PARTS_SECONDS)
-    token = format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
-    )
+    token = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf_token)
     top, bottom = (part.replace(_PLACEHOLDER_INPUT, token) for part in found)
     # Both were drawn by the template engine, which escaped the data; only the token was added.
     return mark_safe(top), mark_safe(bottom)  # noqa: S308
+
+
+def reminders(client: Client) -> SafeString:
+    """The Reminders section, drawn on every request (module docstring): the reminders app's
+    partial reads the client's latest decisions through its own template tag."""
+    return render_to_string(REMINDERS, {"client": client})
 
 
 def _draw(client: Client, viewer: Viewer, today: dt.date) -> tuple[str, str]:

@@ -8,11 +8,12 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 
 from msrelief.clients import consent, permissions, record_cache, services
 from msrelief.clients.forms import ClientForm, NewClientForm
-from msrelief.core import errors
+from msrelief.core import errors, jinja
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
@@ -52,9 +53,16 @@ def client_add(request: AuthenticatedRequest) -> HttpResponse:
 def client_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     version = record_cache.version_for(request.user)  # before the client: clients/record_cache.py
     client = services.view_client(request.user, pk)
-    top, bottom = record_cache.parts(request, client, version)
-    context = {"client": client, "record_top": top, "record_bottom": bottom}
-    return render(request, "clients/client_detail.html", context)
+    token = get_token(request)
+    top, bottom = record_cache.parts(request, client, version, token)
+    context = {
+        "client": client,
+        "csrf_token": token,
+        "record_top": top,
+        "record_bottom": bottom,
+        "reminders": record_cache.reminders(client),
+    }
+    return jinja.render(request, "clients/client_detail.html", context)
 
 
 @staff_required

@@ -44,6 +44,11 @@ if _db["ENGINE"] == sqlite.SQLITE_ENGINE:
     _db["OPTIONS"] = {**sqlite.connection_options(SQLITE_BUSY_TIMEOUT), **_db.get("OPTIONS", {})}
     if sqlite.is_file_database(str(_db["NAME"])):
         sqlite.secure_database_file(Path(str(_db["NAME"])))
+elif _db["ENGINE"] == "django.db.backends.postgresql" and env_bool("MSRELIEF_POSTGRES_PREPARED"):
+    # Parameters bound by the server, and a query run twice on a connection kept prepared:
+    # PostgreSQL then parses and plans the few fixed queries of every page once per connection
+    # (docs/settings.md; a pooler in transaction mode needs this off).
+    _db["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2, **_db.get("OPTIONS", {})}
 
 INSTALLED_APPS = [
     "msrelief.accounts",

@@ -56,6 +56,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds a SQLite connection waits for another's write to finish before failing.",
     ),
     Setting(
+        "MSRELIEF_POSTGRES_PREPARED",
+        "true",
+        "PostgreSQL: send parameters apart and keep each query planned per connection.",
+    ),
+    Setting(
         "MSRELIEF_TIME_ZONE", "Europe/London", "Time zone for dates shown to users (IANA name)."
     ),
     Setting("MSRELIEF_EMAIL_BACKEND", "console", "console, smtp or locmem (tests)."),

@@ -10,16 +10,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-import django_stubs_ext
 
 from msrelief.lib import passkeys, sqlite
 from msrelief.lib.env import env_bool, env_int, env_list, env_rate, env_str
 from msrelief.lib.logconfig import log_level, logging_config
 from msrelief.lib.quiet_hours import parse_quiet_hours, parse_time_of_day
-
-# Lets the type-checked generics of django-stubs (ModelAdmin[User], ModelForm[Client]) be
-# written in the code: at run time Django's classes then accept the subscript.
-django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = env_bool("MSRELIEF_PRODUCTION")

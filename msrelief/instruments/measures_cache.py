@@ -51,9 +51,9 @@ ENTRY_LINKS = "instruments/_measures_entry.html"
 # Where each form of the cached list takes this request's CSRF input. Escaped text never
 # holds a raw "<", so no value shown on the page can pass for it.
 CSRF_MARK = "<!--csrf-input-->"
-# Long enough to serve a busy afternoon; a key is never reused for other content, so the
-# lifetime only bounds how long an entry that nobody asks for any more takes room.
-TIMEOUT = 6 * 60 * 60
+# A key is never reused for other content, so the lifetime only bounds how long health data
+# that nobody asks for any more stays in memory: an hour, as for the dashboard and the record.
+TIMEOUT = 60 * 60
 
 
 @dataclass(frozen=True)

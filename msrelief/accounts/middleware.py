@@ -23,6 +23,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpRespons
 from django.urls import reverse
 
 from msrelief.accounts import signin_services
+from msrelief.accounts.backends import second_factor_when_loaded
 from msrelief.accounts.models import Role, User
 from msrelief.core.signin import (
     SEEN_AT,
@@ -84,7 +85,9 @@ class SignInMiddleware:
             return None
         if second_factor_given(request):
             return None
-        if signin_services.has_second_factor(user):
+        # Read with the user at the start of this request (accounts/backends.py), if it was.
+        known = second_factor_when_loaded(user)
+        if known if known is not None else signin_services.has_second_factor(user):
             return _to("accounts-verify", request)
         if signin_services.two_factor_required(user):
             return _to("accounts-enrol", request)

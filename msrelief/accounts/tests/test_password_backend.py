@@ -39,3 +39,22 @@ def test_a_password_still_signs_in_through_it(therapist):
     from msrelief.testing import PASSWORD
 
     assert PasswordBackend().authenticate(None, username=therapist.email, password=PASSWORD)
+
+
+def test_the_user_comes_with_whether_they_have_a_confirmed_app_or_passkey(therapist):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from msrelief.accounts.backends import second_factor_when_loaded
+
+    assert second_factor_when_loaded(PasswordBackend().get_user(therapist.pk)) is False
+    device = TOTPDevice.objects.create(user=therapist, name="phone", confirmed=False)
+    assert second_factor_when_loaded(PasswordBackend().get_user(therapist.pk)) is False
+    device.confirmed = True
+    device.save()
+    assert second_factor_when_loaded(PasswordBackend().get_user(therapist.pk)) is True
+
+
+def test_a_user_loaded_another_way_says_nothing_of_a_second_factor(therapist):
+    from msrelief.accounts.backends import second_factor_when_loaded
+
+    assert second_factor_when_loaded(User.objects.get(pk=therapist.pk)) is None

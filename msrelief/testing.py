@@ -93,6 +93,23 @@ def audit_turn_queries() -> int:
     return 2 if connection.vendor == "postgresql" else 1
 
 
+def page_request(user: Any, path: str = "/", message: str = "") -> Any:
+    """A GET request for drawing a page outside a view, as the middleware leaves it: ``user``
+    signed in, a CSRF token issued, and ``message`` (if any) waiting to be shown."""
+    from django.contrib.messages import SUCCESS
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.middleware.csrf import get_token
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path)
+    request.user = user
+    request._messages = CookieStorage(request)  # type: ignore[attr-defined]
+    if message:
+        request._messages.add(SUCCESS, message)  # type: ignore[attr-defined]
+    get_token(request)
+    return request
+
+
 def make_user(email: str, clinic: Any = None, role: str = "", **extra: Any) -> Any:
     from msrelief.accounts.models import User
 

@@ -9,28 +9,20 @@ from pathlib import Path
 
 import pytest
 from django.contrib.messages import get_messages
-from django.contrib.messages.storage.cookie import CookieStorage
-from django.middleware.csrf import get_token
 from django.template import engines
-from django.test import RequestFactory
 from django.utils.safestring import mark_safe
 
 from msrelief.clients import record_cache
 from msrelief.notifications.models import Delivery, Kind, Message
 from msrelief.programmes.reminders.models import ReminderLog
+from msrelief.testing import page_request
 
 REFERENCE = Path(__file__).with_name("record_reference.html")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
-def a_request(user, message=None):
-    request = RequestFactory().get("/clients/1/")
-    request.user = user
-    request._messages = CookieStorage(request)
-    if message:
-        request._messages.add(25, message)
-    get_token(request)
-    return request
+def a_request(user, message=""):
+    return page_request(user, "/clients/1/", message)
 
 
 def pages(request, client):

@@ -11,10 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.messages import get_messages
-from django.contrib.messages.storage.cookie import CookieStorage
-from django.middleware.csrf import get_token
 from django.template import engines
-from django.test import RequestFactory
 from django.utils.safestring import mark_safe
 
 from msrelief.accounts.models import User
@@ -23,6 +20,7 @@ from msrelief.instruments import presenting
 from msrelief.instruments.forms import AssignForm
 from msrelief.instruments.models import Response, SafetyFlag
 from msrelief.instruments.views_staff import _blank_fields, measures_parts
+from msrelief.testing import page_request
 
 REFERENCE = Path(__file__).with_name("measures_reference.html")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
@@ -30,14 +28,8 @@ RAISED = dt.datetime(2026, 3, 1, 23, 30, tzinfo=dt.UTC)  # the next day in some 
 CHOICES = [("phq9", "Patient Health Questionnaire (PHQ-9)"), ("gad7", "GAD-7 <anxiety>")]
 
 
-def a_request(user, message=None):
-    request = RequestFactory().get("/clients/7/measures/")
-    request.user = user
-    request._messages = CookieStorage(request)
-    if message:
-        request._messages.add(25, message)
-    get_token(request)
-    return request
+def a_request(user, message=""):
+    return page_request(user, "/clients/7/measures/", message)
 
 
 def a_flag(pk, client, *, state="new", response=True):

@@ -22,9 +22,6 @@ from django_otp_webauthn.models import WebAuthnCredential
 from msrelief.accounts.models import User
 from msrelief.core.prepared import INTEGER_MARKER, PreparedLookup
 
-#: This backend's dotted path, as a session records it.
-PATH = "msrelief.accounts.backends.PasswordBackend"
-
 BY_ID = PreparedLookup(
     User,
     lambda pk: (

@@ -2,7 +2,9 @@
 # Installs the Debian packages that the tests need, when they are missing:
 # Chromium for the browser tests, PostgreSQL for the second test run, libatomic1 for
 # Playwright's driver, Pango (WeasyPrint's layout engine, for PDF reports) and poppler-utils
-# (pdftotext, with which the tests read the PDFs back). Needs root (CI runs as root) or sudo.
+# (pdftotext, with which the tests read the PDFs back), and wrk, the load generator of
+# benchmarks/web.py (which falls back to a slower one without it). Needs root (CI runs as
+# root) or sudo.
 set -euo pipefail
 
 need=()
@@ -14,6 +16,7 @@ for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
   dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
 done
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

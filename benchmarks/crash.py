@@ -42,7 +42,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from crash_browser import STEPS, Link, Unanswered, advance
-from web import _create_postgres_database, _free_port, _postgres_available, _request, _run
+from web import _free_port, _request, _run, create_postgres_database, postgres_available
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKERS, THREADS = 2, 4
@@ -261,7 +261,7 @@ def main() -> None:
     args = _arguments()
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     if args.inside_postgres:
-        _create_postgres_database(os.environ["DATABASE_URL"])
+        create_postgres_database(os.environ["DATABASE_URL"])
         env["DATABASE_URL"] = os.environ["DATABASE_URL"]
         sys.exit(0 if run_one("PostgreSQL", env, args, args.seed) else 1)
     print(f"seed {args.seed} (--seed {args.seed} repeats the choices)")
@@ -269,7 +269,7 @@ def main() -> None:
     if args.database in ("both", "sqlite"):
         ok = run_one("SQLite", env, args, args.seed)
     if args.database in ("both", "postgres"):
-        if not _postgres_available():
+        if not postgres_available():
             print("\nPostgreSQL: skipped (no initdb under /usr/lib/postgresql; "
                   "Debian: apt-get install postgresql)")  # fmt: skip
         else:

@@ -4,7 +4,7 @@ Run on demand (never as a timed test)::
 
     .venv/bin/python benchmarks/pages.py [--repeat 200] [--batches 5] [--only LABEL,...]
                                          [--dump FOLDER] [--profile N [--profile-match RE]]
-                                         [--queries]
+                                         [--queries] [--database sqlite|postgres]
 
 It builds the same throwaway demo database as ``web.py`` (``migrate``, ``load-demo``,
 ``load-evidence`` and ``web_fixture.py``'s two questionnaire links) in a temporary folder, with
@@ -24,7 +24,8 @@ compare two versions of the code byte for byte (``diff -r``). ``--profile N`` pr
 page's N costliest functions over 50 requests, by own and by cumulative time, to standard
 error (with ``--profile-match RE``, only the functions whose file or name match ``RE``, by
 cumulative time); ``--queries`` prints each page's SQL there, one line (cut at 160
-characters) a query.
+characters) a query. ``--database postgres`` runs it all on a throwaway PostgreSQL cluster
+(``scripts/with-postgres.sh``); the CPU time is then this process's only, not the server's.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import os
 import pstats
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,7 +48,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from web import DEFAULT_RATIO_TARGET, RATIO_TARGETS, prepare_database  # noqa: E402
+from web import (  # noqa: E402
+    DEFAULT_RATIO_TARGET,
+    RATIO_TARGETS,
+    create_postgres_database,
+    postgres_available,
+    prepare_database,
+)
 
 CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 SUBMISSION = re.compile(r'(name="submission" value=")[^"]+(")')
@@ -110,13 +118,28 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--queries", action="store_true", help="print each page's SQL, one line a query"
     )
+    parser.add_argument(
+        "--database",
+        choices=["sqlite", "postgres"],
+        default="sqlite",
+        help="postgres: on a throwaway cluster made by scripts/with-postgres.sh",
+    )
+    parser.add_argument("--inside-postgres", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
 def main() -> None:
     args = _arguments()
+    if args.database == "postgres" and not args.inside_postgres:
+        if not postgres_available():
+            raise SystemExit("no initdb under /usr/lib/postgresql (Debian: postgresql)")
+        command = [str(ROOT / "scripts" / "with-postgres.sh"), sys.executable, *sys.argv]
+        raise SystemExit(subprocess.run([*command, "--inside-postgres"], cwd=ROOT).returncode)
     with tempfile.TemporaryDirectory(prefix="msrelief-pages-") as folder:
         env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+        if args.inside_postgres:
+            create_postgres_database(os.environ["DATABASE_URL"])
+            env["DATABASE_URL"] = os.environ["DATABASE_URL"]
         env.update(
             MSRELIEF_DATA_DIR=folder,
             MSRELIEF_DEBUG="false",

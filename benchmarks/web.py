@@ -314,7 +314,7 @@ def _run_once(
     return outcome, 1000 * used / outcome.requests if outcome.requests else float("nan")
 
 
-def _create_postgres_database(url: str) -> None:
+def create_postgres_database(url: str) -> None:
     """with-postgres.sh's cluster has only the ``postgres`` database; make the one in ``url``."""
     import psycopg
     from psycopg import sql
@@ -326,7 +326,7 @@ def _create_postgres_database(url: str) -> None:
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def _postgres_available() -> bool:
+def postgres_available() -> bool:
     return any(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
 
 
@@ -363,13 +363,13 @@ def main() -> None:
     args = _arguments()
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     if args.inside_postgres:
-        _create_postgres_database(os.environ["DATABASE_URL"])
+        create_postgres_database(os.environ["DATABASE_URL"])
         measure({**env, "DATABASE_URL": os.environ["DATABASE_URL"]}, "PostgreSQL", args)
         return
     if args.database in ("both", "sqlite"):
         measure(env, "SQLite", args)
     if args.database in ("both", "postgres"):
-        if not _postgres_available():
+        if not postgres_available():
             print("\nPostgreSQL: skipped (no initdb under /usr/lib/postgresql; "
                   "Debian: apt-get install postgresql)")  # fmt: skip
             return

@@ -60,15 +60,33 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def canonical(event: Any) -> bytes:
-    """The bytes that are hashed: the event's :data:`HASHED_FIELDS` as canonical JSON."""
-    fields = {name: getattr(event, name) for name in HASHED_FIELDS}
-    fields["occurred_at"] = fields["occurred_at"].astimezone(UTC).isoformat(timespec="microseconds")
-    fields["changes"] = _plain(fields["changes"])
+def _json(value: Any) -> bytes:
     text = json.dumps(
-        fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
     )
     return text.encode("utf-8")
+
+
+def canonical_parts(event: Any) -> tuple[bytes, bytes]:
+    """The hashed bytes before and after the previous hash's JSON string (``"3fa9…"``).
+
+    With sorted keys and no spaces, an object's JSON is its members' in key order, so the
+    members before ``previous_hash`` and those after it can be written apart and joined around
+    it: :func:`canonical` does that in Python, and PostgreSQL's append function
+    (audit/append_pg.py) does it with the hash it reads under the writers' lock.
+    """
+    fields = {name: getattr(event, name) for name in HASHED_FIELDS if name != "previous_hash"}
+    fields["occurred_at"] = fields["occurred_at"].astimezone(UTC).isoformat(timespec="microseconds")
+    fields["changes"] = _plain(fields["changes"])
+    before = {name: value for name, value in fields.items() if name < "previous_hash"}
+    after = {name: value for name, value in fields.items() if name > "previous_hash"}
+    return _json(before)[:-1] + b',"previous_hash":', b"," + _json(after)[1:]
+
+
+def canonical(event: Any) -> bytes:
+    """The bytes that are hashed: the event's :data:`HASHED_FIELDS` as canonical JSON."""
+    head, tail = canonical_parts(event)
+    return head + _json(event.previous_hash) + tail
 
 
 def event_hash(event: Any) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
-from msrelief.audit import chain, context
+from msrelief.audit import append_pg, chain, context
 from msrelief.audit.events import default_name, event_type
 from msrelief.audit.models import Action, AuditEvent
 
@@ -103,6 +103,10 @@ def record(
         remote_addr=_ADDRESS.get_prep_value(ctx.remote_addr),
         changes=json.loads(json.dumps(changes or {}, allow_nan=False)),
     )
+    if connection.vendor == "postgresql":
+        # One statement: the turn, the last hash and the append (audit/append_pg.py).
+        append_pg.append(written, connection)
+        return written
     # One transaction for taking the turn, reading the last hash and appending.
     with transaction.atomic(savepoint=False):
         written.previous_hash = chain.take_turn()

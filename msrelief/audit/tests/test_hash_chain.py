@@ -1,8 +1,10 @@
 """services.record chains every event onto the one before it (msrelief.audit.chain)."""
 
 import hashlib
+import json
 
 import pytest
+from django.db import connection
 
 from msrelief.audit import chain, context, services
 from msrelief.audit.models import Action, AuditEvent
@@ -68,3 +70,34 @@ def test_verifying_an_untouched_trail_finds_it_intact(ms_client, therapist):
     report = chain.verify_trail()
     assert report.intact
     assert (report.events, report.last_id, report.last_hash) == (3, last.pk, last.hash)
+
+
+def test_the_hashed_bytes_are_the_whole_events_sorted_json_however_they_are_built(
+    ms_client, therapist
+):
+    event = _record(therapist, ms_client, changes={"a": "Ünï “q” \\", "n": 2.0, "z": [None]})
+    fields = {name: getattr(event, name) for name in chain.HASHED_FIELDS}
+    fields["occurred_at"] = event.occurred_at.isoformat(timespec="microseconds")
+    fields["changes"] = {"a": "Ünï “q” \\", "n": 2, "z": [None]}
+    whole = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    head, tail = chain.canonical_parts(event)
+    assert (
+        chain.canonical(event)
+        == whole.encode()
+        == head + f'"{event.previous_hash}"'.encode() + tail
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_an_audited_read_outside_a_transaction_is_one_statement(
+    ms_client, therapist, django_assert_num_queries
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite appends from Python, inside BEGIN IMMEDIATE")
+    first = _record(therapist, ms_client)
+    with django_assert_num_queries(1) as captured:
+        second = _record(therapist, ms_client)
+    assert "msrelief_audit_append" in captured.captured_queries[0]["sql"]
+    assert second.previous_hash == first.hash
+    assert AuditEvent.objects.get(pk=second.pk).hash == second.hash == chain.event_hash(second)
+    assert chain.verify_trail().intact

@@ -6,6 +6,7 @@ import hashlib
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 from django_otp.models import Device, ThrottlingMixin, TimestampMixin
@@ -147,3 +148,23 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"Recovery code #{self.pk}"  # never the code: only its digest is kept
+
+
+class LoginSession(AbstractBaseSession):
+    """A browser's session, as Django's database sessions keep it (key, signed data, expiry),
+    with the login it is signed in as in a column of its own (none for a visitor), written from
+    the data on every save. Every signed-in page then reads its session and its login in one
+    query (msrelief/accounts/sessions.py). Deleting a login deletes its sessions."""
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "session"
+
+    @classmethod
+    def get_session_store_class(cls) -> type[Any]:
+        from msrelief.accounts.sessions import SessionStore
+
+        return SessionStore

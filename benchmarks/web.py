@@ -280,7 +280,7 @@ def measure(env: dict[str, str], title: str, args: argparse.Namespace) -> None:
         found = prepare_database(env)
         print(f"{title}: demo database ready in {time.monotonic() - began:.0f} s", flush=True)
         with gunicorn(env, Path(folder) / "gunicorn.log") as server:
-            pages = targets(server.port, found)
+            pages = [t for t in targets(server.port, found) if _wanted(t, args.only)]
             for target in [HEALTHZ, *pages]:
                 check_and_warm(server.port, target)
             rows = [measure_page(server, target, args) for target in pages]
@@ -291,6 +291,10 @@ def measure(env: dict[str, str], title: str, args: argparse.Namespace) -> None:
             "/healthz",
             rows,
         )
+
+
+def _wanted(target: Target, only: str) -> bool:
+    return not only or target.label in {label.strip() for label in only.split(";")}
 
 
 def measure_page(server: Server, target: Target, args: argparse.Namespace) -> Row:
@@ -344,6 +348,7 @@ def _arguments() -> argparse.Namespace:
         help="both: SQLite, then PostgreSQL when its binaries are installed",
     )
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument("--only", default="", help="page labels separated by ; (all if none)")
     parser.add_argument("--inside-postgres", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generator == "auto":
@@ -378,6 +383,7 @@ def main() -> None:
             "--inside-postgres", f"--seconds={args.seconds}",
             f"--baseline-seconds={args.baseline_seconds}",
             f"--connections={args.connections}", f"--generator={args.generator}",
+            f"--only={args.only}",
         ]  # fmt: skip
         subprocess.run(command, cwd=ROOT, env=env, check=True, timeout=900)
 

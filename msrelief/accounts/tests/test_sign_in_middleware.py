@@ -77,3 +77,15 @@ def test_the_test_suites_force_login_counts_as_fully_signed_in(client, clinic_ad
     client.force_login(clinic_admin)  # msrelief/testing.py: TestLoginBackend
     assert client.get(DASHBOARD).status_code == 200
     assert client.get(reverse("audit-csv")).status_code == 200
+
+
+def test_pages_get_the_signed_in_user_itself_with_its_second_factor_state(client, therapist):
+    from django.contrib.auth.models import AnonymousUser
+
+    from msrelief.accounts.models import User
+
+    assert type(client.get(LOGIN).wsgi_request.user) is AnonymousUser
+    sign_in(client, therapist)
+    user = client.get(DASHBOARD).wsgi_request.user
+    assert type(user) is User and user.pk == therapist.pk
+    assert user.otp_device is None and user.is_verified() is False  # as django-otp set them

@@ -19,14 +19,17 @@ Both look-ups are served by a partial index on (clinic, id) without looks
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.db import connection
 
 from msrelief.audit.models import Action, AuditEvent
 
 # The condition is spelled as the index's (``NOT (action = 'view')``, a literal, not a
 # parameter) so that SQLite's planner sees that the partial index covers the query.
-_SQL = (
-    "SELECT (SELECT MAX(id) FROM audit_auditevent WHERE NOT (action = 'view') AND clinic_id = %s), "
+_COLUMNS = (
+    "(SELECT MAX(id) FROM audit_auditevent WHERE NOT (action = 'view') AND clinic_id = %s), "
     "(SELECT MAX(id) FROM audit_auditevent WHERE NOT (action = 'view') AND clinic_id IS NULL), "
     "(SELECT MAX(id) FROM django_admin_log)"
 )
@@ -39,7 +42,17 @@ def data_version(clinic_id: int | None) -> str:
     after any audited change to the clinic's data or to the shared data, and after any edit
     made in the Django admin (which logs each one in its own ``LogEntry`` table, not in the
     audit trail: a superuser renaming a clinic there)."""
+    return data_version_with(clinic_id, "NULL", ())[0]
+
+
+def data_version_with(
+    clinic_id: int | None, column: str, params: Sequence[Any]
+) -> tuple[str, object]:
+    """:func:`data_version`, and the value of ``column`` (a scalar subquery written in the
+    caller's code, never built from input, with its ``params``) read in the same statement,
+    so with the same snapshot: what a page must read fresh on every request, alongside the
+    version its cached part is keyed on, in one round trip."""
     with connection.cursor() as cursor:
-        cursor.execute(_SQL, [clinic_id])
-        own, shared, admin = cursor.fetchone()
-    return f"{own or 0}.{shared or 0}.{admin or 0}"
+        cursor.execute(f"SELECT {_COLUMNS}, {column}", [clinic_id, *params])
+        own, shared, admin, value = cursor.fetchone()
+    return f"{own or 0}.{shared or 0}.{admin or 0}", value

@@ -155,8 +155,8 @@ def can_be_shown(clinic_id: int, definition: Definition) -> bool:
     return definition.item_text_available or clinic_text(clinic_id, definition) is not None
 
 
-# The instrument versions a clinic has loaded its own wording for; the Measures page asks on
-# every visit, so the query is compiled once per connection (core/prepared.py).
+# The instrument versions a clinic has loaded its own wording for; the Measures page asks when
+# its cached part is drawn, so the query is compiled once per connection (core/prepared.py).
 _IMPORTED = PreparedLookup(
     ClinicQuestionnaire,
     lambda clinic_id: ClinicQuestionnaire.objects.filter(clinic_id=clinic_id).only(

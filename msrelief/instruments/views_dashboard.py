@@ -2,12 +2,15 @@
 It lives here, above the clients app, because it shows what questionnaires raised (a later
 ``safety`` app will take it over when pre-session screens raise flags too).
 
-Below the flags, the page (its heading, the programme panels, the search form, the list of
-clients) is the same for every request of one viewer until some change is made or the day
-turns, so it is drawn once and kept in the process's own ``pages`` cache (lib/cache_url.py),
-under the viewer, the clinic's data version (audit/versions.py), the day and the search. The
-safety flags and their "email not delivered" marks are read on every request: the outbox's
-delivery attempts record no audit event, and a flag must never wait for a cache.
+The page's content (its heading, the safety flags, the programme panels, the search form, the
+list of clients) is the same for every request of one viewer until some change is made, a
+flag's alert email is tried, or the day turns, so it is drawn once and kept in the process's
+own ``pages`` cache (lib/cache_url.py), under the viewer, the clinic's data version
+(audit/versions.py), which of the flags carry the "email not delivered" mark, the day and the
+search. Raising, acknowledging and resolving a flag are audited, so each gives a new data
+version; the marks are not (the outbox's tries record no audit event), so they are read on
+every request, in the same statement as the version (instruments/flag_marks.py). A flag never
+waits for the cache.
 """
 
 from __future__ import annotations
@@ -17,19 +20,19 @@ import hashlib
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.template import engines
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
-from msrelief.audit.versions import data_version
 from msrelief.clients import permissions
 from msrelief.clients.forms import ClientFilterForm
 from msrelief.core import jinja
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.prepared import INTEGER_MARKER, PreparedLookup
+from msrelief.instruments import flag_marks
 from msrelief.instruments.models import FlagState, SafetyFlag
-from msrelief.notifications import services as outbox
 
 PAGE_SIZE = 25
 FLAG_COLUMNS = (
@@ -39,20 +42,18 @@ FLAG_COLUMNS = (
 DASHBOARD_COLUMNS = (
     "display_name", "phenotype", "edss", "therapist__full_name", "therapist__email",
 )  # fmt: skip
-# Bump when _dashboard_body.html or what it shows changes, so a shared cache drops old copies.
-BODY_VERSION = 1
+# Bump when the parts' templates or what they show change, so a shared cache drops old copies.
+BODY_VERSION = 2
 BODY_SECONDS = 60 * 60
 
 
-# The clinic's unresolved flags, each with its "email not delivered" mark, in one query
-# compiled once per connection (core/prepared.py): it runs on every request.
+# The clinic's unresolved flags, in one query compiled once per connection (core/prepared.py).
 OPEN_FLAGS = PreparedLookup(
     SafetyFlag,
     lambda clinic_id: (
         SafetyFlag.objects.filter(clinic=clinic_id, resolved_at__isnull=True)
         .select_related("client", "acknowledged_by")
         .only(*FLAG_COLUMNS)
-        .annotate(email_undelivered=outbox.undelivered_exists(SafetyFlag._meta.label_lower))
     ),
     marker=INTEGER_MARKER,
 )
@@ -60,45 +61,57 @@ OPEN_FLAGS = PreparedLookup(
 
 @staff_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
-    flags = OPEN_FLAGS.rows(request.user.clinic_id) if request.user.clinic_id else []
-    context = {
-        "new_flags": [flag for flag in flags if flag.state == FlagState.NEW],
-        "open_flags": [flag for flag in flags if flag.state == FlagState.ACKNOWLEDGED],
-        "undelivered": {flag.pk for flag in flags if flag.email_undelivered},  # type: ignore[attr-defined]
-    }
-    context["head"], context["body"] = _cached_parts(request)
-    # Drawn with Jinja2, in the markup of the Django page it stands for (core/jinja.py).
+    version, undelivered = flag_marks.open_flags_of_clinic(request.user.clinic_id)
+    key = _parts_key(request, version, undelivered)
+    parts: tuple[str, str, str] | None = caches["pages"].get(key)
+    if parts is None:
+        parts = _draw_parts(request, undelivered)
+        caches["pages"].set(key, parts, BODY_SECONDS)
+    head, flags, body = parts
+    # Drawn with Jinja2, in the markup of the Django page it stands for (core/jinja.py); the
+    # parts were drawn by templates, which escape.
+    context = {"head": mark_safe(head), "flags": mark_safe(flags), "body": mark_safe(body)}  # noqa: S308
     return jinja.render(request, "clients/dashboard.html", context)
 
 
-def _cached_parts(request: AuthenticatedRequest) -> tuple[SafeString, SafeString]:
-    """The heading and the page below the flags, from the cache when nothing they show can
-    have changed."""
-    key = _body_key(request)
-    parts: tuple[str, str] | None = caches["pages"].get(key)
-    if parts is None:
-        head = render_to_string("clients/_dashboard_head.html", {}, request)
-        body = render_to_string("clients/_dashboard_body.html", _body_context(request), request)
-        parts = (head, body)
-        caches["pages"].set(key, parts, BODY_SECONDS)
-    # Drawn by the templates above, which escape.
-    return mark_safe(parts[0]), mark_safe(parts[1])  # noqa: S308
+def _draw_parts(request: AuthenticatedRequest, undelivered: frozenset[int]) -> tuple[str, str, str]:
+    """The heading, the safety flags and the page below them. The flags are read after the
+    version and marks the key holds, so they are never older than the key says."""
+    clinic_id = request.user.clinic_id
+    flags = OPEN_FLAGS.rows(clinic_id) if clinic_id else []
+    drawn_flags = draw_flags(
+        [flag for flag in flags if flag.state == FlagState.NEW],
+        [flag for flag in flags if flag.state == FlagState.ACKNOWLEDGED],
+        undelivered,
+    )
+    head = render_to_string("clients/_dashboard_head.html", {}, request)
+    body = render_to_string("clients/_dashboard_body.html", _body_context(request), request)
+    return head, drawn_flags, body
 
 
-def _body_key(request: AuthenticatedRequest) -> str:
+def draw_flags(
+    new_flags: list[SafetyFlag], open_flags: list[SafetyFlag], undelivered: frozenset[int]
+) -> str:
+    """The flag panels (msrelief/jinja2/clients/_dashboard_flags.html)."""
+    template = engines[jinja.ENGINE].env.get_template("clients/_dashboard_flags.html")  # type: ignore[attr-defined]
+    return str(template.render(new_flags=new_flags, open_flags=open_flags, undelivered=undelivered))
+
+
+def _parts_key(request: AuthenticatedRequest, version: str, undelivered: frozenset[int]) -> str:
     user = request.user
     parts = [
         BODY_VERSION,
         user.pk,
         user.clinic_id,
-        data_version(user.clinic_id),
+        version,
+        sorted(undelivered),
         timezone.localdate().isoformat(),
         timezone.get_current_timezone_name(),
         bool(request.GET),
         *(request.GET.get(name, "")[:200] for name in ("q", "phenotype", "page")),
     ]
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    return f"dashboard-body:{digest}"
+    return f"dashboard-parts:{digest}"
 
 
 def _body_context(request: AuthenticatedRequest) -> dict[str, object]:

@@ -19,7 +19,6 @@ from msrelief.core import errors, jinja
 from msrelief.core.decorators import staff_required
 from msrelief.core.http import AuthenticatedRequest
 from msrelief.core.http import posted as _posted
-from msrelief.core.prepared import INTEGER_MARKER, PreparedLookup
 from msrelief.instruments import measures_cache, presenting, rendering, services, views_links
 from msrelief.instruments.forms import (
     AssignForm,
@@ -28,8 +27,7 @@ from msrelief.instruments.forms import (
     ReasonForm,
 )
 from msrelief.instruments.forms import initial_from_draft as initial_answers
-from msrelief.instruments.models import Administration, SafetyFlag
-from msrelief.notifications import services as outbox
+from msrelief.instruments.models import Administration
 from msrelief.scoring import (
     ScoringError,
     default_registry,
@@ -38,65 +36,31 @@ from msrelief.scoring import (
 )
 
 
-def _self_report() -> list[Any]:
-    """The questionnaires a client fills in, by title: worked out once per loaded registry."""
-    registry = default_registry()
-    if _SELF_REPORT.get("of") is not registry:
-        _SELF_REPORT["of"] = registry
-        _SELF_REPORT["found"] = [
-            d
-            for d in sorted(registry.latest.values(), key=lambda d: d.title)
-            if d.spec.administration == "self-report"
-        ]
-    return list(_SELF_REPORT["found"])
-
-
-_SELF_REPORT: dict[str, Any] = {}
-
-
-def _assign_choices(clinic_id: int) -> list[tuple[str, str]]:
-    return [(d.code, d.title) for d in rendering.showable(clinic_id, _self_report())]
-
-
 def _not_sendable(choices: list[tuple[str, str]]) -> list[str]:
     """Short titles of the questionnaires missing from the assign form's ``choices``: their
     wording is licensed, and this clinic has not loaded it."""
     sendable = {code for code, _ in choices}
-    return [d.spec.short_title for d in _self_report() if d.code not in sendable]
-
-
-# The client's safety flags, each with its "email not delivered" mark, in one query compiled
-# once per connection (core/prepared.py): the Measures page reads them on every visit.
-_CLIENT_FLAGS = PreparedLookup(
-    SafetyFlag,
-    lambda client_id: (
-        SafetyFlag.objects.filter(client=client_id)
-        .select_related("response", "acknowledged_by", "resolved_by")
-        .annotate(email_undelivered=outbox.undelivered_exists(SafetyFlag._meta.label_lower))
-    ),
-    marker=INTEGER_MARKER,
-)
+    return [d.spec.short_title for d in measures_cache.self_report() if d.code not in sendable]
 
 
 def _measures_page(
-    request: AuthenticatedRequest, client: Any, form: AssignForm, status: int = 200
+    request: AuthenticatedRequest,
+    client: Any,
+    cached: measures_cache.Part,
+    form: AssignForm,
+    status: int = 200,
 ) -> HttpResponse:
-    """The page around the cached part (measures_cache): the flags and the form to send a
-    questionnaire are read on every request, and so is each form's CSRF token. Drawn with
-    Jinja2 (msrelief/jinja2/instruments/measures.html), in the markup of the Django page it
-    stands for (core/jinja.py)."""
-    flags = _CLIENT_FLAGS.rows(client.pk)
-    for flag in flags:
-        flag.client = client  # as the related manager would give them, with no query each
-    cached = measures_cache.part(request.user, client)
+    """The page around the cached part (measures_cache): the form to send a questionnaire is
+    drawn on every request, and so is each form's CSRF token. Drawn with Jinja2
+    (msrelief/jinja2/instruments/measures.html), in the markup of the Django page it stands
+    for (core/jinja.py)."""
     token = get_token(request)
     context = {
         "client": client,
         "csrf_token": token,
+        "flags": cached.flags,
         "results": cached.results,
         "open_list": cached.open_list_for(token),
-        "flag_groups": presenting.flag_groups(flags),
-        "undelivered": {flag.pk for flag in flags if flag.email_undelivered},  # type: ignore[attr-defined]
         "assign_form": form,
         "not_sendable": _not_sendable(form.instrument_choices),
         "entry_links": cached.entry_links,
@@ -105,15 +69,9 @@ def _measures_page(
 
 
 def measures_parts(context: dict[str, Any]) -> dict[str, Any]:
-    """The Jinja2 page's context: ``context`` with its flags, error summary and form fields
-    drawn by their Django partials (the same ones the other staff pages include)."""
+    """The Jinja2 page's context: ``context`` with its error summary and form fields drawn by
+    their Django partials (the same ones the other staff pages include)."""
     form: AssignForm = context["assign_form"]
-    groups = context["flag_groups"]
-    flags: str
-    if groups["new"] or groups["acknowledged"] or groups["resolved"]:
-        flags = render_to_string("instruments/_flags.html", context)
-    else:
-        flags = _no_flags()
     summary: str
     if form.is_bound:
         summary = render_to_string("_error_summary.html", {"form": form})
@@ -124,15 +82,9 @@ def measures_parts(context: dict[str, Any]) -> dict[str, Any]:
     # Drawn by Django templates, which escape.
     return {
         **context,
-        "flags": mark_safe(flags),  # noqa: S308
         "error_summary": mark_safe(summary),  # noqa: S308
         "assign_fields": mark_safe(fields),  # noqa: S308
     }
-
-
-@functools.cache
-def _no_flags() -> str:
-    return render_to_string("instruments/_flags.html", {"flag_groups": presenting.flag_groups([])})
 
 
 @functools.cache
@@ -151,13 +103,14 @@ def _blank_fields(choices: tuple[tuple[str, str], ...]) -> SafeString:
 @staff_required
 def measures(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     client = services.view_client_measures(request.user, pk)
-    return _measures_page(request, client, AssignForm(_assign_choices(client.clinic_id)))
+    cached = measures_cache.part(request.user, client)
+    return _measures_page(request, client, cached, AssignForm(list(cached.choices)))
 
 
 @staff_required
 def assign(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     client = services.view_client_measures(request.user, pk, section="assign")
-    form = AssignForm(_assign_choices(client.clinic_id), request.POST)
+    form = AssignForm(measures_cache.assign_choices(client.clinic_id), request.POST)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -173,7 +126,8 @@ def assign(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         else:
             emailed = data["email_client"]
             return views_links.link_page(request, client, administration, token, emailed=emailed)
-    return _measures_page(request, client, form, status=400)
+    cached = measures_cache.part(request.user, client)
+    return _measures_page(request, client, cached, form, status=400)
 
 
 @staff_required

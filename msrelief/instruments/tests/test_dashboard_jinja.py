@@ -1,4 +1,5 @@
-"""The clinic dashboard is drawn with Jinja2 (msrelief/jinja2/clients/dashboard.html) and must
+"""The clinic dashboard is drawn with Jinja2 (msrelief/jinja2/clients/dashboard.html, its flags
+from _dashboard_flags.html) and must
 give the markup the Django templates gave, byte for byte (the CSRF token aside): with no flag,
 with new flags (one whose email failed), with acknowledged ones, for a therapist and a clinic
 admin. The Django page it is held to is kept beside this test (dashboard_reference.html)."""
@@ -18,6 +19,7 @@ from django.utils.safestring import mark_safe
 from msrelief.accounts.models import User
 from msrelief.clients.models import Client
 from msrelief.instruments.models import SafetyFlag
+from msrelief.instruments.views_dashboard import draw_flags
 
 REFERENCE = Path(__file__).with_name("dashboard_reference.html")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
@@ -53,10 +55,14 @@ def pages(request, **context):
         **context,
     }
     django_page = engines["django"].from_string(REFERENCE.read_text()).render(context, request)
+    flags = draw_flags(
+        context["new_flags"], context["open_flags"], frozenset(context["undelivered"])
+    )
+    parts = {"head": context["head"], "flags": mark_safe(flags), "body": context["body"]}  # noqa: S308 - drawn by the template
     jinja_page = (
         engines["jinja2"]
         .get_template("clients/dashboard.html")
-        .render({"user": request.user, "messages": get_messages(request), **context}, request)
+        .render({"user": request.user, "messages": get_messages(request), **parts}, request)
     )
     return CSRF.sub("csrf", django_page), CSRF.sub("csrf", jinja_page)
 

@@ -1,6 +1,6 @@
 """The Measures page's cached part (instruments/measures_cache.py): each way a response, a score,
-a flag, a rating or the client changes shows on the page at once, with the part cached just
-before; what the audit trail does not see is drawn on every request; no clinic gets another's."""
+a flag, its alert email, a rating, the client or the clinic's wordings change shows on the page
+at once, with the part cached just before; no clinic gets another's."""
 
 import re
 from decimal import Decimal
@@ -163,6 +163,29 @@ def test_an_alert_email_still_being_tried_is_read_on_every_request(
     assert undelivered not in shown_page()
     alert.update(attempts=1, last_error="refused")  # the worker's bookkeeping, not audited
     assert undelivered in shown_page()
+
+
+def test_an_alert_email_sent_after_it_was_marked_loses_its_mark_at_once(
+    shown_page, therapist, ms_client
+):
+    services.enter_response(therapist, ms_client, "phq9", {**PHQ9_ALL_ZERO, "9": 2})
+    alert = Message.objects.filter(about_type="instruments.safetyflag")
+    alert.update(attempts=1, last_error="refused")
+    undelivered = "The alert email was not delivered"
+    assert undelivered in shown_page()
+    alert.update(attempts=2, status="sent")  # the worker's next try, not audited either
+    shown = shown_page()
+    assert undelivered not in shown and "Safety flag: needs your attention" in shown
+
+
+def test_a_wording_the_clinic_loads_after_the_page_was_drawn_is_offered_at_once(
+    shown_page, clinic_admin
+):
+    from msrelief.testing import licensed_wording
+
+    assert '<option value="sf36">' not in shown_page()
+    services.import_clinic_questionnaire(clinic_admin, "sf36", licensed_wording("sf36"), "L-1")
+    assert '<option value="sf36">' in shown_page()
 
 
 def test_every_write_behind_the_cached_part_records_a_change_with_the_clients_clinic(

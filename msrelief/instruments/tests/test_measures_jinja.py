@@ -18,6 +18,7 @@ from msrelief.accounts.models import User
 from msrelief.clients.models import Client
 from msrelief.instruments import presenting
 from msrelief.instruments.forms import AssignForm
+from msrelief.instruments.measures_cache import draw_flags
 from msrelief.instruments.models import Response, SafetyFlag
 from msrelief.instruments.views_staff import _blank_fields, measures_parts
 from msrelief.testing import page_request
@@ -58,14 +59,14 @@ def pages(request, *, flags=(), undelivered=(), form=None, not_sendable=()):
         "client": client,
         "results": mark_safe("<p>The results &amp; rows</p>\n"),
         "open_list": mark_safe("<p>Waiting</p>\n"),
-        "flag_groups": presenting.flag_groups(flag_list),
-        "undelivered": set(undelivered),
         "assign_form": form,
         "not_sendable": list(not_sendable),
         "entry_links": mark_safe("<ul><li>PHQ-9</li></ul>\n"),
     }
     django_context = {
         **context,
+        "flag_groups": presenting.flag_groups(flag_list),
+        "undelivered": set(undelivered),
         "assign_fields": None if form.is_bound else _blank_fields(tuple(CHOICES)),
     }
     django_page = (
@@ -75,7 +76,13 @@ def pages(request, *, flags=(), undelivered=(), form=None, not_sendable=()):
         engines["jinja2"]
         .get_template("instruments/measures.html")
         .render(
-            {"user": request.user, "messages": get_messages(request), **measures_parts(context)},
+            {
+                "user": request.user,
+                "messages": get_messages(request),
+                **measures_parts(
+                    {**context, "flags": mark_safe(draw_flags(flag_list, set(undelivered)))}  # noqa: S308 - drawn by the template
+                ),
+            },
             request,
         )
     )

@@ -57,10 +57,10 @@ def test_assigning_without_choosing_names_the_field_and_saves_nothing(client, ms
 def test_scoring_only_instruments_cannot_be_sent_without_the_clinics_licensed_text(
     client, ms_client, therapist
 ):
-    from msrelief.instruments.views_staff import _assign_choices
+    from msrelief.instruments.measures_cache import assign_choices
     from msrelief.scoring import load_definitions
 
-    offered = {code for code, _ in _assign_choices(ms_client.clinic_id)}
+    offered = {code for code, _ in assign_choices(ms_client.clinic_id)}
     hidden = {c for c, d in load_definitions().items() if not d.item_text_available}
     assert offered.isdisjoint(hidden)
 

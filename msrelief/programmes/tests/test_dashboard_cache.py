@@ -1,6 +1,6 @@
-"""The clinic dashboard keeps its heading, programme panels and list of clients in the cache
-(instruments/views_dashboard.py): whatever changes through the services, the Django admin, the
-outbox or the calendar shows on the next view, and the safety flags are never cached."""
+"""The clinic dashboard keeps its heading, safety flags, programme panels and list of clients in
+the cache (instruments/views_dashboard.py): whatever changes through the services, the Django
+admin, the outbox or the calendar shows on the next view."""
 
 import datetime as dt
 
@@ -55,6 +55,47 @@ def test_an_alert_email_that_fails_after_the_page_was_drawn_is_marked_at_once(
     settings.EMAIL_BACKEND = "msrelief.notifications.testing.RefusingEmailBackend"
     delivery.deliver_due()  # the worker's try, which records no audit event
     assert "email not delivered" in client.get(URL).text
+
+
+def test_an_alert_email_sent_after_it_was_marked_loses_its_mark_at_once(
+    client, therapist, ms_client, settings
+):
+    from msrelief.instruments import services as measures
+    from msrelief.notifications import delivery
+    from msrelief.notifications.models import Message
+
+    administration, _ = assign(therapist, ms_client)
+    measures.save_draft(administration, {**PHQ9_ALL_ZERO, "9": 2}, None)
+    measures.submit_response(administration, None, "link")
+    settings.EMAIL_BACKEND = "msrelief.notifications.testing.RefusingEmailBackend"
+    delivery.deliver_due()
+    client.force_login(therapist)
+    assert "email not delivered" in client.get(URL).text
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    Message.objects.update(next_attempt_at=timezone.now())  # the retry is due
+    assert [outcome.state for outcome in delivery.deliver_due()] == ["sent"]
+    page = client.get(URL).text
+    assert "Safety flags waiting for you" in page and "email not delivered" not in page
+
+
+def test_a_flag_acknowledged_and_then_resolved_after_the_page_was_drawn_moves_at_once(
+    client, therapist, ms_client
+):
+    from msrelief.instruments import services as measures
+    from msrelief.instruments.models import SafetyFlag
+
+    administration, _ = assign(therapist, ms_client)
+    measures.save_draft(administration, {**PHQ9_ALL_ZERO, "9": 1}, None)
+    measures.submit_response(administration, None, "link")
+    client.force_login(therapist)
+    assert "Safety flags waiting for you" in client.get(URL).text
+    flag = SafetyFlag.objects.get()
+    measures.acknowledge_flag(therapist, flag, "Phoned the client; she is safe.")
+    page = client.get(URL).text
+    assert "Safety flags waiting for you" not in page
+    assert "Acknowledged safety flags not yet resolved" in page
+    measures.resolve_flag(therapist, flag, "Seen with her GP.")
+    assert "Acknowledged safety flags not yet resolved" not in client.get(URL).text
 
 
 def test_a_clinic_renamed_in_the_django_admin_shows_at_once(client, therapist, admin_client):

@@ -17,8 +17,8 @@ The key moves with everything the part shows:
   audit event;
 * the client and their clinic, and the viewer's role;
 * the time zone and the language the dates and words are written in;
-* what this code shows: a digest of the packaged definitions, the scoring sources and the two
-  templates, so a new release never serves what an older one rendered.
+* what this code shows: a digest of the packaged definitions, the scoring sources and the
+  part's templates, so a new release never serves what an older one rendered.
 
 The form to send a questionnaire (which holds what was just posted) and the page around it are
 drawn on every request, after the permission check and the read's audit event; so is the CSRF

@@ -44,6 +44,36 @@ hypothesis_settings.load_profile(_hypothesis_profile())
 # A zone far from UTC, with daylight saving, flushes out hidden UTC assumptions.
 TEST_TIME_ZONE = "Pacific/Auckland"
 
+# MSRELIEF_TEST_CLOCK=2026-12-07T23:55 runs the whole suite as if it started at that moment
+# in the test time zone (the clock then ticks on): a test that only passes at some hours of
+# the day (a session "this morning" already over, "today" in UTC being tomorrow here) fails
+# on every run at the hour it assumes wrongly, not on one CI run in twenty.
+_TEST_CLOCK = os.environ.get("MSRELIEF_TEST_CLOCK", "").strip()
+_clock_key = pytest.StashKey[Any]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _TEST_CLOCK:
+        from zoneinfo import ZoneInfo
+
+        import time_machine
+
+        moment = dt.datetime.fromisoformat(_TEST_CLOCK)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=ZoneInfo(TEST_TIME_ZONE))
+        config.stash[_clock_key] = traveller = time_machine.travel(moment, tick=True)
+        traveller.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_clock_key, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return f"MSRELIEF_TEST_CLOCK: the suite starts at {_TEST_CLOCK}" if _TEST_CLOCK else None
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:

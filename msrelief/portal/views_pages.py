@@ -52,8 +52,13 @@ def client_page(view: View) -> View:
     return wrapper
 
 
+def _start_of_today() -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+
+
 def _upcoming(client: Client) -> QuerySet[PlannedSession]:
-    today = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+    """The client's sessions from the start of today on, today's earlier ones included."""
+    today = _start_of_today()
     return (
         PlannedSession.objects.filter(enrolment__client=client, starts_at__gte=today)
         .select_related("enrolment__template")
@@ -69,12 +74,21 @@ def _open(client: Client) -> QuerySet[Administration]:
     ).order_by("available_from", "id")
 
 
+def _next_session(client: Client) -> PlannedSession | None:
+    """The first session not cancelled that has not ended yet: one this morning that is over
+    is not the client's next session, one going on now still is."""
+    now = timezone.now()
+    for session in _upcoming(client).exclude(status="cancelled")[:SESSIONS_SHOWN]:
+        if session.starts_at + dt.timedelta(minutes=session.minutes) > now:
+            return session
+    return None
+
+
 @client_page
 def home(request: AuthenticatedRequest, client: Client) -> HttpResponse:
-    upcoming = _upcoming(client).exclude(status="cancelled").first()
     context = {
         "client": client,
-        "next_session": upcoming,
+        "next_session": _next_session(client),
         "open_count": _open(client).count(),
         "keeps_diary": DiaryPlan.objects.filter(client=client).exists(),
     }

@@ -5,6 +5,7 @@ client's own record shows; staff are refused; someone not signed in is sent to s
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,7 +64,8 @@ def test_the_sessions_page_shows_upcoming_sessions_and_cancelled_ones_as_cancell
     client, robin, therapist
 ):
     enrolment = enrol(therapist, robin, start=timezone.localdate() - dt.timedelta(days=14))
-    future = list(enrolment.sessions.filter(starts_at__gte=timezone.now()).order_by("starts_at"))
+    today = start_of_today()
+    future = list(enrolment.sessions.filter(starts_at__gte=today).order_by("starts_at"))
     programmes.record_session_status(
         therapist, future[0], "cancelled", cancelled_by="client", note="Away."
     )
@@ -71,8 +73,40 @@ def test_the_sessions_page_shows_upcoming_sessions_and_cancelled_ones_as_cancell
     page = client.get(reverse("portal-sessions")).text
     assert page.count("<li><strong>") == len(future) - 1
     assert page.count("<li><s>") == 1 and "<strong>Cancelled</strong>" in page
-    past = enrolment.sessions.filter(starts_at__lt=timezone.now()).first()
+    past = enrolment.sessions.filter(starts_at__lt=today).first()
     assert timezone.localtime(past.starts_at).strftime("%A %-d %B %Y") not in page
+
+
+def start_of_today() -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+
+
+def test_a_session_that_ended_this_morning_is_listed_for_today_but_is_not_the_next_one(
+    client, robin, therapist
+):
+    # Monday 7 December 2026 in the site's time zone: a session at 10:00 today, over by 15:00.
+    with time_machine.travel(dt.datetime(2026, 12, 7, 15, tzinfo=timezone.get_current_timezone())):
+        enrolment = enrol(therapist, robin, start=timezone.localdate() + dt.timedelta(days=1))
+        later = enrolment.sessions.order_by("starts_at").first()
+        earlier = programmes.add_session(therapist, enrolment, timezone.localdate(), dt.time(10, 0))
+        client.force_login(robin.user)
+        sessions = client.get(reverse("portal-sessions")).text
+        home = client.get(reverse("portal-home")).text
+    assert "Monday 7 December 2026" in sessions
+    assert "Monday 7 December 2026" not in home
+    assert timezone.localtime(later.starts_at).strftime("%A %-d %B %Y") in home
+    assert earlier.starts_at < later.starts_at
+
+
+def test_a_session_going_on_now_is_still_the_next_one(client, robin, therapist):
+    # Monday 7 December 2026, twenty minutes into a session that started at 10:00.
+    moment = dt.datetime(2026, 12, 7, 10, 20, tzinfo=timezone.get_current_timezone())
+    with time_machine.travel(moment):
+        enrolment = enrol(therapist, robin, start=timezone.localdate() + dt.timedelta(days=1))
+        programmes.add_session(therapist, enrolment, timezone.localdate(), dt.time(10, 0))
+        client.force_login(robin.user)
+        home = client.get(reverse("portal-home")).text
+    assert "Monday 7 December 2026, at 10:00" in home
 
 
 def test_the_questionnaires_page_links_to_the_fill_in_pages(client, robin, therapist):

@@ -25,6 +25,10 @@ DETAIL_FIELDS = ("email", "full_name", "clinic", "role", "is_active", "is_staff"
 @admin.register(Clinic)
 class ClinicAdmin(admin.ModelAdmin[Clinic]):
     list_display = ["name", "created_at"]
+    # When the clinic was made is a record, not a setting. (Editable, it had to be posted back
+    # with every rename, and in the hour that repeats when the clocks go back the form could
+    # not read its own time as one moment, so a rename then was refused.)
+    readonly_fields = ["created_at"]
 
 
 @admin.register(User)

@@ -280,7 +280,7 @@ def measure(env: dict[str, str], title: str, args: argparse.Namespace) -> None:
         found = prepare_database(env)
         print(f"{title}: demo database ready in {time.monotonic() - began:.0f} s", flush=True)
         with gunicorn(env, Path(folder) / "gunicorn.log") as server:
-            pages = [t for t in targets(server.port, found) if _wanted(t, args.only)]
+            pages = _chosen(targets(server.port, found), args.only)
             for target in [HEALTHZ, *pages]:
                 check_and_warm(server.port, target)
             rows = [measure_page(server, target, args) for target in pages]
@@ -293,8 +293,16 @@ def measure(env: dict[str, str], title: str, args: argparse.Namespace) -> None:
         )
 
 
-def _wanted(target: Target, only: str) -> bool:
-    return not only or target.label in {label.strip() for label in only.split(";")}
+def _chosen(pages: list[Target], only: str) -> list[Target]:
+    """The pages ``--only`` names (all if it names none); a name no page has stops the run."""
+    wanted = {label.strip() for label in only.split(";") if label.strip()}
+    unknown = wanted - {page.label for page in pages}
+    if unknown:
+        labels = "; ".join(page.label for page in pages)
+        raise SystemExit(
+            f"--only: no page is labelled {', '.join(sorted(unknown))}; the labels are: {labels}"
+        )
+    return [page for page in pages if not wanted or page.label in wanted]
 
 
 def measure_page(server: Server, target: Target, args: argparse.Namespace) -> Row:

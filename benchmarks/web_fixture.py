@@ -18,10 +18,12 @@ import django
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msrelief.settings")
     django.setup()
+    from django.db import connection
     from django.db.models import Count
 
     from msrelief.accounts.models import User
     from msrelief.clients.models import Client
+    from msrelief.core import planner
     from msrelief.demo.data import LOGINS, PASSWORD
     from msrelief.evidence.models import Study
     from msrelief.instruments import services
@@ -40,6 +42,8 @@ def main() -> None:
     study = Study.objects.annotate(result_count=Count("results")).order_by("-result_count").first()
     if study is None:
         raise SystemExit("the evidence base is empty: run `msrelief load-evidence` first")
+    # The statistics autovacuum would gather a minute after the load (core/planner.py).
+    planner.refresh_statistics(connection)
     print(
         json.dumps(
             {

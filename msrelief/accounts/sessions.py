@@ -10,8 +10,10 @@ test Django's query makes (``expire_date`` after now): an expired or unknown key
 session and a new key, as with Django's own. The login read with it is offered to the password
 backend (``backends.offer_loaded_user``), which takes it instead of querying again when Django
 asks for the same id; every check Django makes on it (the backend's ``is_active``, the
-session's password hash) is made as before. Everything else (saving, rotating the key,
-``clearsessions``) is Django's.
+session's password hash) is made as before. For a login of clinic staff the same statement
+reads what the staff pages check on every request, the clinic's data version among them
+(accounts/session_columns.py). Everything else (saving, rotating the key, ``clearsessions``) is
+Django's.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends import db
 from django.utils import timezone
 
+from msrelief.accounts import session_columns
 from msrelief.accounts.backends import offer_loaded_user, second_factor_columns
 from msrelief.accounts.models import LoginSession
 from msrelief.core.prepared import PreparedLookup
@@ -31,7 +34,7 @@ BY_KEY = PreparedLookup(
     lambda key: (
         LoginSession.objects.filter(session_key=key)
         .select_related("user")
-        .annotate(**second_factor_columns("user_id"))
+        .annotate(**second_factor_columns("user_id"), **session_columns.as_annotations())
         .order_by()[:1]
     ),
 )
@@ -66,5 +69,7 @@ class SessionStore(db.SessionStore):
         if user is not None:
             user.msrelief_has_app = found.msrelief_has_app  # type: ignore[attr-defined]
             user.msrelief_has_passkey = found.msrelief_has_passkey  # type: ignore[attr-defined]
+            for name in session_columns.names():
+                setattr(user, name, getattr(found, name))
         offer_loaded_user(user)
         return found

@@ -46,11 +46,15 @@ _NEWEST_CHANGE = (
 _HINT = {"sqlite": " INDEXED BY audit_change_by_clinic"}
 
 
-def _columns() -> str:
+def version_sql(clinic: str) -> str:
+    """The data version as one text value, in SQL: ``clinic`` is the SQL of the clinic's id,
+    written twice (``%s``, given twice, or a column of an outer query: the sign-in reads a
+    staff login's version with its session, accounts/sessions.py)."""
     hint = _HINT.get(connection.vendor, "")
-    own = _NEWEST_CHANGE.format(hint=hint, which="BETWEEN %s AND %s")
+    own = _NEWEST_CHANGE.format(hint=hint, which=f"BETWEEN {clinic} AND {clinic}")
     shared = _NEWEST_CHANGE.format(hint=hint, which="IS NULL")
-    return f"{own}, {shared}, (SELECT MAX(id) FROM django_admin_log)"  # noqa: S608 - constants only
+    admin = "(SELECT MAX(id) FROM django_admin_log)"
+    return " || '.' || ".join(f"CAST(COALESCE({part}, 0) AS text)" for part in (own, shared, admin))
 
 
 assert AuditEvent._meta.db_table == "audit_auditevent" and Action.VIEW.value == "view"
@@ -73,6 +77,6 @@ def data_version_with(
     so with the same snapshot: what a page must read fresh on every request, alongside the
     version its cached part is keyed on, in one round trip."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {_columns()}, {column}", [clinic_id, clinic_id, *params])
-        own, shared, admin, value = cursor.fetchone()
-    return f"{own or 0}.{shared or 0}.{admin or 0}", value
+        cursor.execute(f"SELECT {version_sql('%s')}, {column}", [clinic_id, clinic_id, *params])
+        version, value = cursor.fetchone()
+    return str(version), value

@@ -39,8 +39,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from msrelief.accounts import session_columns
 from msrelief.accounts.models import User
-from msrelief.audit.versions import data_version
 from msrelief.clients import permissions
 from msrelief.clients.history_forms import TITLES
 from msrelief.clients.models import Client
@@ -95,8 +95,8 @@ def key_for(client: Client, viewer: Viewer, version: str, today: dt.date) -> str
 
 def version_for(user: User) -> str:
     """The data version of the viewer's clinic, the only one whose clients they may open; read
-    it before fetching the client."""
-    return data_version(user.clinic_id)
+    it before fetching the client (it was read with the session, accounts/session_columns.py)."""
+    return session_columns.clinic_version(user)
 
 
 def parts(

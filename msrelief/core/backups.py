@@ -23,6 +23,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from msrelief.core import planner
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 PG_DUMP_HEADER = b"PGDMP"
 FILE_MODE = 0o600
@@ -63,6 +65,7 @@ def restore(connection: Any, path: Path) -> None:
     else:
         connection.close()  # hold no lock on a table that pg_restore drops
         _restore_postgresql(connection.settings_dict, path)
+        planner.refresh_statistics(connection)  # pg_restore brings none back
 
 
 def check_file(connection: Any, path: Path) -> None:

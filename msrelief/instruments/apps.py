@@ -13,3 +13,9 @@ class InstrumentsConfig(AppConfig):
         from msrelief.notifications.models import Kind
 
         withdrawal.register(Kind.QUESTIONNAIRE_LINK, link_verdict)
+
+        # The dashboard's "email not delivered" marks, read with a staff login's session.
+        from msrelief.accounts import session_columns
+        from msrelief.instruments import flag_marks
+
+        session_columns.register(flag_marks.SESSION_COLUMN, flag_marks.column_over_login)

@@ -9,8 +9,9 @@ own ``pages`` cache (lib/cache_url.py), under the viewer, the clinic's data vers
 (audit/versions.py), which of the flags carry the "email not delivered" mark, the day and the
 search. Raising, acknowledging and resolving a flag are audited, so each gives a new data
 version; the marks are not (the outbox's tries record no audit event), so they are read on
-every request, in the same statement as the version (instruments/flag_marks.py). A flag never
-waits for the cache.
+every request, in the same statement as the version (instruments/flag_marks.py), itself the
+statement that reads the session (accounts/session_columns.py). A flag never waits for the
+cache.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ OPEN_FLAGS = PreparedLookup(
 
 @staff_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
-    version, undelivered = flag_marks.open_flags_of_clinic(request.user.clinic_id)
+    version, undelivered = flag_marks.open_flags_of_own_clinic(request.user)
     key = _parts_key(request, version, undelivered)
     parts: tuple[str, str, str] | None = caches["pages"].get(key)
     if parts is None:

@@ -110,6 +110,15 @@ def test_a_signed_in_page_reads_its_session_and_its_login_in_one_query(signed_in
     assert not [text for text in sql if text.startswith('SELECT "accounts_user"')]
 
 
+def test_the_clinic_dashboard_drawn_from_its_cache_is_its_session_statement_alone(signed_in):
+    browser = signed_in
+    assert browser.get("/clients/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert browser.get("/clients/").status_code == 200
+    (query,) = queries.captured_queries
+    assert '"accounts_loginsession"' in query["sql"] and "audit_auditevent" in query["sql"]
+
+
 def test_a_login_that_is_switched_off_is_signed_out_although_its_row_came_with_the_session(
     signed_in, therapist
 ):

@@ -4,6 +4,8 @@ databases: for a flag whose alert was never tried, is being retried, failed, was
 withdrawn, for a resolved flag and for another clinic's flag."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from msrelief.audit.versions import data_version
@@ -81,3 +83,46 @@ def test_another_clinics_flags_are_never_marked(flags, ms_client, outsider):
 
 def test_a_clinic_with_no_flag_has_no_mark(db):
     assert flag_marks.open_flags_of_clinic(10**9) == (data_version(10**9), frozenset())
+
+
+def _loaded_with_session(user):
+    """``user`` as the sign-in loads them: with their session, in its one statement."""
+    from django.contrib.auth import SESSION_KEY
+
+    from msrelief.accounts import backends
+    from msrelief.accounts.sessions import SessionStore
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store.save()
+    SessionStore(store.session_key).load()
+    return backends.PasswordBackend().get_user(user.pk)
+
+
+def test_a_staff_login_brings_its_clinics_marks_and_version_with_its_session(
+    flags, ms_client, therapist, outsider
+):
+    loaded = _loaded_with_session(therapist)
+    with CaptureQueriesContext(connection) as queries:
+        read = flag_marks.open_flags_of_own_clinic(loaded)
+    assert not queries, "both were read with the session"
+    assert read == flag_marks.open_flags_of_clinic(ms_client.clinic_id)
+    assert read[1] == {flags[1].pk, flags[2].pk}
+    assert flag_marks.open_flags_of_own_clinic(_loaded_with_session(outsider)) == (
+        data_version(outsider.clinic_id),
+        frozenset(),
+    )
+
+
+def test_a_login_loaded_another_way_has_its_marks_read_when_asked(flags, therapist, ms_client):
+    with CaptureQueriesContext(connection) as queries:
+        read = flag_marks.open_flags_of_own_clinic(therapist)
+    assert len(queries) == 1
+    assert read == flag_marks.open_flags_of_clinic(ms_client.clinic_id)
+
+
+def test_a_client_logins_session_reads_neither_the_version_nor_the_marks(flags, person_with_ms):
+    from msrelief.accounts import session_columns
+
+    loaded = _loaded_with_session(person_with_ms)
+    assert [session_columns.read(loaded, name) for name in session_columns.names()] == [None, None]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 
+from msrelief.core import planner
 from msrelief.demo import data as demo
 from msrelief.demo import signin
 
@@ -19,6 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         created = demo.load()
         demo.give_admin_an_app()
+        planner.refresh_statistics(connection)
         verb = "Created" if created else "Already present:"
         self.stdout.write(
             f"{verb} demo data. Log in at http://127.0.0.1:8000/accounts/login/ with:"

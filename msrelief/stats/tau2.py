@@ -11,8 +11,8 @@
   Consensus values and weighting factors. J Res Natl Bur Stand 1982;87:377-385;
   DerSimonian R, Kacker R. Contemp Clin Trials 2007;28:105-114). Computed by statsmodels
   ``combine_effects(method_re="pm")`` with a tight tolerance; its answer is then checked
-  against the estimating equation and, if it does not satisfy it, the root is found with
-  SciPy ``brentq`` instead.
+  against the estimating equation and, if it does not satisfy it, the root is found by
+  bisection instead (:func:`_bisect`).
 * Restricted maximum likelihood (REML): statsmodels' ``combine_effects`` has no REML, so
   it is written here. The REML estimate is the root in ``tau2 >= 0`` of the derivative of
   the restricted log-likelihood (Viechtbauer W. Bias and efficiency of meta-analytic
@@ -22,8 +22,8 @@
   studies that agree beside less precise ones that do not): its slope can be negative at 0
   and the highest peak still lie above 0. So the estimate is the *global* maximum: the score
   is evaluated on a grid from 0 to far beyond the data's spread, every change of sign from
-  rising to falling is refined to its root with SciPy ``brentq`` (no starting value, never
-  below 0), and the restricted log-likelihood
+  rising to falling is refined to its root by bisection (no starting value, never below
+  0), and the restricted log-likelihood
   ``-0.5 * (sum(log(vi + tau2)) + log(sum(w)) + sum(w * (yi - mu)**2))`` is compared at
   each of those roots and at 0. (The generalised Q of Paule-Mandel falls steadily as tau2
   grows, so its root is unique and needs no such search.)
@@ -39,9 +39,9 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-# SciPy's optimize and statsmodels (which loads pandas) take about half a second to import
-# between them, so they are imported where they are used: `msrelief meta --method FE` and the
-# pages that never estimate tau2 do not pay for them.
+# statsmodels (which loads pandas) takes about a third of a second to import, so it is imported
+# where it is used: REML, the default of `msrelief meta`, and the pages that never estimate
+# tau2 do not pay for it.
 
 __all__ = ["TauMethod", "estimate_tau2", "q_statistic", "tau2_dl", "tau2_pm", "tau2_reml"]
 
@@ -155,8 +155,6 @@ def _reml_scores(yi: Array, vi: Array, grid: Array) -> Array:
 
 def tau2_reml(yi: Array, vi: Array) -> float:
     """REML estimate: the global maximum of the restricted likelihood over tau2 >= 0."""
-    from scipy import optimize
-
     score = _reml_score(yi, vi)
     grid = _reml_grid(yi, vi)
     with np.errstate(all="ignore"):
@@ -167,8 +165,7 @@ def tau2_reml(yi: Array, vi: Array) -> float:
         if score(upper) == 0:
             candidates.append(upper)
             continue
-        root = optimize.brentq(score, lower, upper, xtol=upper * 1e-15, maxiter=500)
-        candidates.append(max(0.0, float(root)))
+        candidates.append(max(0.0, _bisect(score, lower, upper)))
     if scores[-1] > 0:  # still rising at the end of the grid: follow it up
         candidates.append(_root_above_zero(score, float(grid[-1])))
     return max(candidates, key=lambda tau2: _reml_loglik(yi, vi, tau2))
@@ -178,7 +175,7 @@ def _root_above_zero(func: Callable[[float], float], scale: float) -> float:
     """Root of a function that is positive at 0 and negative for large arguments.
 
     The bracket is narrowed to ``[x, 2x]`` (by doubling and halving from ``scale``) before
-    ``brentq`` runs, so the tolerance below is relative to the size of the answer.
+    it is bisected, so the tolerance is relative to the size of the answer.
     """
     upper = scale
     for _ in range(4000):
@@ -192,10 +189,35 @@ def _root_above_zero(func: Callable[[float], float], scale: float) -> float:
         upper, lower = lower, lower / 2.0
     if func(lower) < 0:  # pragma: no cover - root closer to 0 than 1e-300
         lower = 0.0
-    from scipy import optimize
+    return max(0.0, _bisect(func, lower, upper))
 
-    root = optimize.brentq(func, lower, upper, xtol=upper * 1e-15, maxiter=500)
-    return max(0.0, float(root))
+
+def _bisect(func: Callable[[float], float], lower: float, upper: float) -> float:
+    """The root of ``func`` between ``lower`` (where it is >= 0) and ``upper`` (where it is
+    < 0), to ``upper * 1e-15``, by bisection (Press WH et al. Numerical Recipes, 3rd ed.
+    2007, section 9.1): the bracket is halved, keeping the half where the sign changes,
+    until it is that narrow or no float lies inside it. About 50 halvings on a bracket
+    ``[x, 2x]``, each one evaluation of a sum over the studies.
+
+    Written here, not ``scipy.optimize.brentq``, which needs fewer evaluations: importing
+    ``scipy.optimize`` took 0.15 s of the 0.5 s ``msrelief meta`` may take to start
+    (benchmarks/cli.py), and the roots the two give differ only within the rounding of the
+    function near its root (under 1e-12 of its size, tests/test_tau2_bisection.py)."""
+    if func(lower) == 0:
+        return lower
+    tolerance = upper * 1e-15
+    while upper - lower > tolerance:
+        middle = 0.5 * (lower + upper)
+        if not lower < middle < upper:  # no float left between them
+            break
+        value = func(middle)
+        if value == 0:
+            return middle
+        if value > 0:
+            lower = middle
+        else:
+            upper = middle
+    return 0.5 * (lower + upper)
 
 
 def estimate_tau2(method: TauMethod, yi: Array, vi: Array) -> float:

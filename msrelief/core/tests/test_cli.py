@@ -14,7 +14,16 @@ from django.core.management.base import BaseCommand
 from msrelief import cli
 
 PHQ9 = '{"1": 1, "2": 2, "3": 0, "4": 1, "5": 0, "6": 0, "7": 1, "8": 0, "9": 0}'
-HEAVY = ("scipy.stats", "statsmodels", "pandas", "altair", "vl_convert", "citeproc", "ninja")
+HEAVY = (
+    "scipy.stats",
+    "scipy.optimize",
+    "statsmodels",
+    "pandas",
+    "altair",
+    "vl_convert",
+    "citeproc",
+    "ninja",
+)
 
 
 def run_in_a_fresh_process(tmp_path, *args, stdin=""):
@@ -62,7 +71,9 @@ def test_a_bad_answer_still_exits_1_with_one_line_and_no_traceback(tmp_path):
 
 
 @pytest.mark.parametrize("method", ["FE", "REML"])
-def test_meta_pools_without_django_statsmodels_or_the_plotting_libraries(tmp_path, method):
+def test_meta_pools_without_django_statsmodels_scipys_optimizers_or_the_plotting_libraries(
+    tmp_path, method
+):
     studies = "study,yi,vi\nA,0.5,0.04\nB,0.3,0.02\nC,0.9,0.05\n"
     output, _, report = run_in_a_fresh_process(
         tmp_path, "meta", "-", "--measure", "GEN", "--method", method, stdin=studies

@@ -49,7 +49,7 @@ _HINT = {"sqlite": " INDEXED BY audit_change_by_clinic"}
 def version_sql(clinic: str) -> str:
     """The data version as one text value, in SQL: ``clinic`` is the SQL of the clinic's id,
     written twice (``%s``, given twice, or a column of an outer query: the sign-in reads a
-    staff login's version with its session, accounts/sessions.py)."""
+    staff login's version with its session, accounts/session_columns.py)."""
     hint = _HINT.get(connection.vendor, "")
     own = _NEWEST_CHANGE.format(hint=hint, which=f"BETWEEN {clinic} AND {clinic}")
     shared = _NEWEST_CHANGE.format(hint=hint, which="IS NULL")

@@ -4,12 +4,13 @@
 way (``msrelief migrate``, ``msrelief createsuperuser``). docs/cli.md lists the project's own.
 
 Four commands are started the short way, because they are often run one after another from
-scripts and most of Django's start-up would be wasted on them:
+scripts and most of Django's start-up would be wasted on them. None runs ``django.setup()``
+(no app is loaded) or the system checks:
 
-* ``score``, ``meta`` and ``screen`` compute from their input alone, so they run without
-  ``django.setup()`` (no app is loaded, no database is touched) and without the system checks;
-* ``cite`` reads the database, so the apps are set up, but the system checks (which import
-  every URL and view, and with them SciPy and the API) are skipped.
+* ``score``, ``meta`` and ``screen`` compute from their input alone and touch no database;
+* ``cite`` reads one reference through Django's database connection alone
+  (:mod:`msrelief.evidence.stored_references`); the app registry is declared loaded with no
+  app in it, so that Django knows the query is not one made while apps are loading.
 
 Each is still the same management command class with the same options, output and errors.
 
@@ -33,8 +34,8 @@ PURE_COMMANDS = {
     "meta": "msrelief.evidence.management.commands.meta",
     "screen": "msrelief.safety.management.commands.screen",
 }
-#: Commands that read the database but need no system checks.
-UNCHECKED_COMMANDS = {"cite": "msrelief.evidence.management.commands.cite"}
+#: Commands that read the database through its connection, with no model and no app.
+CONNECTION_COMMANDS = {"cite": "msrelief.evidence.management.commands.cite"}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,7 +60,7 @@ def _main(args: list[str]) -> None:
     name = args[1] if len(args) > 1 else ""
     # --settings and --pythonpath must act before the apps load: Django's own path does that.
     chosen = any(arg.startswith(("--settings", "--pythonpath")) for arg in args)
-    if (name in PURE_COMMANDS or name in UNCHECKED_COMMANDS) and not chosen:
+    if (name in PURE_COMMANDS or name in CONNECTION_COMMANDS) and not chosen:
         _run_directly(name, args)
         return
     Utility(args).execute()
@@ -71,11 +72,11 @@ def _run_directly(name: str, args: list[str]) -> None:
     ``run_from_argv`` parses the options, prints a ``CommandError`` as one line and exits with
     its status, exactly as under ``execute_from_command_line``.
     """
-    if name in UNCHECKED_COMMANDS:
-        import django
+    if name in CONNECTION_COMMANDS:
+        from django.apps import apps
 
-        django.setup()
-    module = importlib.import_module(PURE_COMMANDS.get(name) or UNCHECKED_COMMANDS[name])
+        apps.populate([])  # no app; a no-op where the apps are already loaded (the tests)
+    module = importlib.import_module(PURE_COMMANDS.get(name) or CONNECTION_COMMANDS[name])
     command = module.Command()
     command.run_from_argv([*args, "--skip-checks"] if command.requires_system_checks else args)
 

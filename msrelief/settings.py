@@ -14,6 +14,7 @@ import dj_database_url
 from msrelief.lib import passkeys, sqlite
 from msrelief.lib.env import env_bool, env_int, env_list, env_rate, env_str
 from msrelief.lib.logconfig import log_level, logging_config
+from msrelief.lib.packages import package_dir
 from msrelief.lib.quiet_hours import parse_quiet_hours, parse_time_of_day
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -76,8 +77,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "csp",
-    "ninja",  # serves Swagger UI from its own bundled static files (under the CSP), not a CDN
 ]
+# django-ninja is not an installed app: listed, it would be imported (with pydantic) whenever
+# the apps load, a tenth of a second of every command's start-up. The API docs page
+# (msrelief/api/docs.py) serves the Swagger UI bundled with it, under the CSP, from its
+# templates and static files, found here without importing it.
+NINJA_DIR = package_dir("ninja")
 
 MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -103,7 +108,7 @@ WSGI_APPLICATION = "msrelief.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "msrelief" / "templates"],
+        "DIRS": [BASE_DIR / "msrelief" / "templates", NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -158,7 +163,7 @@ USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "msrelief" / "static"]
+STATICFILES_DIRS = [BASE_DIR / "msrelief" / "static", NINJA_DIR / "static"]
 # Production serves collected files (`msrelief collectstatic`); development serves from the apps,
 # through WhiteNoise whether DEBUG is on or off (the demo runs with it off, docs/settings.md).
 STATIC_ROOT = DATA_DIR / "static" if PRODUCTION else None

@@ -11,7 +11,8 @@ from ninja.errors import AuthenticationError, Throttled
 from ninja.errors import ValidationError as RequestShapeError
 from ninja.parser import Parser
 
-from msrelief.core import errors, ratelimit
+from msrelief.api.docs import BundledSwagger
+from msrelief.core import api_throttle, errors
 from msrelief.evidence.api import router as evidence_router
 from msrelief.fhir.api import router as fhir_router
 from msrelief.instruments.api import router as scoring_router
@@ -107,6 +108,7 @@ api = Api(
         "(meta-analysis, references as CSL-JSON) and FHIR R4 export of msrelief records."
     ),
     urls_namespace="api",
+    docs=BundledSwagger(),
 )
 
 
@@ -147,7 +149,7 @@ def not_signed_in(request: HttpRequest, error: Any) -> HttpResponse:
 FHIR_PREFIX = "/api/fhir/"
 api.add_exception_handler(RequestShapeError, request_shape_error)
 api.add_exception_handler(AuthenticationError, not_signed_in)
-api.add_exception_handler(Throttled, ratelimit.api_throttled)
+api.add_exception_handler(Throttled, api_throttle.api_throttled)
 for _kind in (ValidationError, PermissionDenied, Http404):
     api.add_exception_handler(_kind, service_error)
 api.add_router("/score", scoring_router)

@@ -3,7 +3,9 @@
 Each endpoint group (the meta-analysis page and its downloads, ``/api/evidence/meta``,
 ``/api/score/*``, the login and password-reset forms, the symptom diary's link page) allows
 ``settings.PUBLIC_POSTS_PER_MINUTE`` POST requests a minute from one client address
-(``MSRELIEF_RATE_LIMIT``; 0 turns the limit off).
+(``MSRELIEF_RATE_LIMIT``; 0 turns the limit off). The API's operations are counted the same
+way through :mod:`msrelief.core.api_throttle`, kept apart so that the sign-in code, which
+counts here, does not import django-ninja (a tenth of a second of every command's start-up).
 The next one is answered 429 with a plain message and a ``Retry-After`` header. The counting is
 django-ratelimit's (fixed one-minute windows, atomic increments in the cache); the setting is read
 at every request, so tests and operators can change it without a restart.
@@ -23,21 +25,16 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django_ratelimit.core import get_usage
-from ninja.throttling import BaseThrottle
 
 from msrelief.lib import proxies
 
 __all__ = [
-    "ApiThrottle",
-    "api_throttled",
     "client_address",
     "over_limit",
     "rate_limited",
     "refusal",
     "too_many",
 ]
-
-_WAIT_ATTRIBUTE = "msrelief_retry_after"
 
 View = Callable[..., HttpResponseBase]
 
@@ -103,30 +100,6 @@ def refusal(request: HttpRequest, group: str, *, json: bool = False) -> HttpResp
     """Count this POST against ``group``; the 429 response if it is over the limit, else None."""
     wait = over_limit(request, group)
     return None if wait is None else too_many(wait, json=json)
-
-
-class ApiThrottle(BaseThrottle):
-    """The same limit for a django-ninja operation (``throttle=ApiThrottle("api-score")``).
-
-    Ninja runs throttles before it reads the body, so every POST counts, valid or not. Ninja's
-    429 is replaced by :func:`api_throttled` (registered in :mod:`msrelief.api.api`), which
-    answers with this module's message and ``Retry-After``.
-    """
-
-    def __init__(self, group: str) -> None:
-        self.group = group
-
-    def allow_request(self, request: HttpRequest) -> bool:
-        wait = over_limit(request, self.group)
-        if wait is None:
-            return True
-        setattr(request, _WAIT_ATTRIBUTE, wait)  # on the request: the throttle object is shared
-        return False
-
-
-def api_throttled(request: HttpRequest, error: Any) -> HttpResponse:
-    """django-ninja's handler for :class:`ninja.errors.Throttled`."""
-    return too_many(int(getattr(request, _WAIT_ATTRIBUTE, 60)), json=True)
 
 
 def rate_limited(group: str) -> Callable[[View], View]:

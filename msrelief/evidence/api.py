@@ -23,7 +23,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
-from msrelief.core import ratelimit
+from msrelief.core import api_throttle
 from msrelief.evidence import analysis, comparators, instruments
 from msrelief.evidence.citations import close_keys
 from msrelief.evidence.models import Reference
@@ -100,7 +100,7 @@ class ErrorOut(Schema):
 @router.post(
     "/meta",
     response={200: MetaOut, 400: ErrorOut, 429: ErrorOut},
-    throttle=ratelimit.ApiThrottle("api-meta"),
+    throttle=api_throttle.ApiThrottle("api-meta"),
     summary="Pool studies in a meta-analysis",
     description="The same result as `msrelief meta FILE.csv`. Give the studies as `csv` text or "
     f"as `rows`, not both; at most {MAX_STUDIES} studies. Missing values are null, never NaN.",

@@ -16,7 +16,7 @@ import hashlib
 import html
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.core.cache import cache
 
@@ -28,12 +28,31 @@ from msrelief.evidence.bibliography import (
 )
 from msrelief.evidence.bibliography.render import check_items, render
 from msrelief.evidence.bibliography.styles import get_style
-from msrelief.evidence.models import Reference
+
+if TYPE_CHECKING:
+    from msrelief.evidence.models import Reference
 
 DEFAULT_STYLE = "harvard"
 STYLE_CHOICES = [(name, spec.title) for name, spec in STYLES.items()]
 CACHE_VERSION = 1
 CACHE_SECONDS = 7 * 24 * 60 * 60
+
+
+class Citable(Protocol):
+    """A reference that can be formatted: a stored :class:`~msrelief.evidence.models.Reference`
+    or, where no app is loaded (``msrelief cite``), a
+    :class:`~msrelief.evidence.stored_references.StoredReference`."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def year(self) -> int | None: ...
+
+    @property
+    def first_author(self) -> str: ...
+
+    def csl(self) -> dict[str, Any]: ...
 
 
 def _cache_key(kind: str, style: str, items: Sequence[dict[str, Any]]) -> str:
@@ -66,7 +85,7 @@ def formatted_list(references: Sequence[Reference], style: str) -> list[tuple[Re
     return [(by_key[item_key], text) for item_key, text in entries]
 
 
-def formatted(reference: Reference, style: str = DEFAULT_STYLE, fmt: str = "html") -> str:
+def formatted(reference: Citable, style: str = DEFAULT_STYLE, fmt: str = "html") -> str:
     """One reference in ``style`` (``fmt`` ``html`` or ``text``)."""
     item = reference.csl()
     key = _cache_key(fmt, style, [item])
@@ -81,7 +100,7 @@ def formatted(reference: Reference, style: str = DEFAULT_STYLE, fmt: str = "html
     return text
 
 
-def _fallback(reference: Reference) -> str:
+def _fallback(reference: Citable) -> str:
     year = reference.year if reference.year is not None else "no date"
     return f"{reference.first_author or reference.title} ({year}) {reference.title}"
 

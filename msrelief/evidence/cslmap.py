@@ -41,11 +41,22 @@ _HANDLED = {"id", "type", "author", "issued", *TEXT_FIELDS}
 
 
 class _ReferenceLike(Protocol):
-    key: str
-    csl_type: str
-    authors: Any
-    year: int | None
-    extra: Any
+    """A stored reference, or its columns read without the model (``stored_references``)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def csl_type(self) -> str: ...
+
+    @property
+    def authors(self) -> Any: ...
+
+    @property
+    def year(self) -> int | None: ...
+
+    @property
+    def extra(self) -> Any: ...
 
 
 def to_csl(reference: _ReferenceLike) -> dict[str, Any]:

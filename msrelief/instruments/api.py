@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Body, Router, Schema
 from ninja.responses import Status
 
-from msrelief.core import ratelimit
+from msrelief.core import api_throttle
 from msrelief.scoring import ScoringError, get_definition, list_instruments, score_json
 
 router = Router(tags=["scoring"])
@@ -56,7 +56,7 @@ def instruments(request: HttpRequest) -> list[dict[str, Any]]:
     "/{instrument}",
     operation_id="msrelief_api_scoring_score",
     response={200: ScoreOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
-    throttle=ratelimit.ApiThrottle("api-score"),
+    throttle=api_throttle.ApiThrottle("api-score"),
     summary="Score one set of answers",
     description="The body maps each item's number in the published form (as a string) to the "
     "numeric value the manual gives that answer; leave an unanswered item out.",

@@ -1,5 +1,6 @@
-"""The ``msrelief`` console script: ``score`` and ``meta`` start without Django's set-up or any
-heavy library they do not use, ``cite`` skips the system checks, everything else is Django's."""
+"""The ``msrelief`` console script: ``score``, ``meta`` and ``cite`` start without Django's
+set-up (``cite`` reads its reference with no app loaded) or any heavy library they do not use,
+without the system checks; everything else is Django's."""
 
 import io
 import json
@@ -23,12 +24,14 @@ HEAVY = (
     "vl_convert",
     "citeproc",
     "ninja",
+    "webauthn",
 )
 
 
 def run_in_a_fresh_process(tmp_path, *args, stdin=""):
-    """Run the console script in a new interpreter; report its output, its exit status, and
-    whether it set Django up and which heavy libraries it imported."""
+    """Run the console script in a new interpreter; report its output, its exit status, the
+    apps it loaded (None: the registry was never populated) and the heavy libraries it
+    imported."""
     probe = textwrap.dedent(
         f"""
         import json, sys
@@ -40,7 +43,8 @@ def run_in_a_fresh_process(tmp_path, *args, stdin=""):
             status = stop.code
         from django.apps import apps
         loaded = sorted(name for name in {HEAVY!r} if name in sys.modules)
-        print(json.dumps({{"status": status, "ready": apps.ready, "loaded": loaded}}))
+        names = [config.name for config in apps.get_app_configs()] if apps.ready else None
+        print(json.dumps({{"status": status, "apps": names, "loaded": loaded}}))
         """
     )
     done = subprocess.run(
@@ -60,7 +64,7 @@ def run_in_a_fresh_process(tmp_path, *args, stdin=""):
 def test_score_prints_its_json_without_setting_up_django_or_loading_heavy_libraries(tmp_path):
     output, _, report = run_in_a_fresh_process(tmp_path, "score", "phq9", "-", stdin=PHQ9)
     assert json.loads(output)["total"] == 5.0
-    assert report == {"status": 0, "ready": False, "loaded": []}
+    assert report == {"status": 0, "apps": None, "loaded": []}
 
 
 def test_a_bad_answer_still_exits_1_with_one_line_and_no_traceback(tmp_path):
@@ -79,7 +83,38 @@ def test_meta_pools_without_django_statsmodels_scipys_optimizers_or_the_plotting
         tmp_path, "meta", "-", "--measure", "GEN", "--method", method, stdin=studies
     )
     assert json.loads(output)["k"] == 3
-    assert report == {"status": 0, "ready": False, "loaded": []}
+    assert report == {"status": 0, "apps": None, "loaded": []}
+
+
+def test_cite_prints_a_stored_reference_with_no_app_loaded_and_only_the_citation_library(
+    tmp_path,
+):
+    env = {"PATH": "/usr/bin:/bin", "MSRELIEF_DATA_DIR": str(tmp_path)}
+    for command in (["migrate", "--no-input", "-v", "0"], ["load-evidence"]):
+        subprocess.run(
+            [sys.executable, "-m", "msrelief.cli", *command],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            check=True,
+            timeout=300,
+        )
+    output, _, report = run_in_a_fresh_process(tmp_path, "cite", "naderi2024", "--style", "apa")
+    assert output.startswith("Naderi, A., Rezvani, M. H.")
+    assert report == {"status": 0, "apps": [], "loaded": ["citeproc"]}
+    _, errors, report = run_in_a_fresh_process(tmp_path, "cite", "naderi2023")
+    assert report["status"] == 1
+    assert errors.strip() == (
+        "CommandError: No reference has the citation key 'naderi2023'. Did you mean: naderi2024?"
+    )
+
+
+def test_cite_on_a_database_never_migrated_says_what_to_run_in_one_line(tmp_path):
+    _, errors, report = run_in_a_fresh_process(tmp_path, "cite", "naderi2024")
+    assert report["status"] == 1
+    assert errors.strip().count("\n") == 0 and "Traceback" not in errors
+    assert "no such table: evidence_reference" in errors
+    assert "Run `msrelief migrate` and `msrelief load-evidence` first." in errors
 
 
 def test_cite_reads_the_database_without_running_the_system_checks(db, capsys, monkeypatch):

@@ -1,14 +1,19 @@
-"""``msrelief cite KEY --style harvard|apa|vancouver``: print one stored reference, formatted."""
+"""``msrelief cite KEY --style harvard|apa|vancouver``: print one stored reference, formatted.
+
+It reads the reference through :mod:`msrelief.evidence.stored_references`, so the console
+script runs it with no app loaded (docs/cli.md); under ``manage.py`` or ``call_command`` it
+does the same in a process whose apps are loaded.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
-from msrelief.evidence import citations
+from msrelief.evidence import citations, stored_references
 from msrelief.evidence.bibliography import STYLES
-from msrelief.evidence.models import Reference
 
 
 class Command(BaseCommand):
@@ -20,9 +25,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         key = options["key"]
-        reference = Reference.objects.filter(key=key).first()
+        try:
+            reference = stored_references.find(key)
+            keys = [] if reference is not None else stored_references.keys()
+        except DatabaseError as error:
+            raise CommandError(
+                f"The references cannot be read from the database ({error}). "
+                "Run `msrelief migrate` and `msrelief load-evidence` first."
+            ) from error
         if reference is None:
-            keys = list(Reference.objects.values_list("key", flat=True))
             near = citations.close_keys(key, keys)
             hint = f" Did you mean: {', '.join(near)}?" if near else ""
             raise CommandError(f"No reference has the citation key {key!r}.{hint}")

@@ -14,6 +14,8 @@ Public API (everything a caller needs):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from msrelief.scoring.api import list_instruments, score_json
 from msrelief.scoring.change import ChangeResult, judge_change, judge_results
 from msrelief.scoring.definition import Definition
@@ -31,7 +33,9 @@ from msrelief.scoring.registry import (
     load_registry,
     versions_of,
 )
-from msrelief.scoring.vector import ManyResult, score_many
+
+if TYPE_CHECKING:
+    from msrelief.scoring.vector import ManyResult, score_many
 
 __all__ = [
     "DEFAULT_CONTENT",
@@ -60,3 +64,15 @@ __all__ = [
     "score_many",
     "versions_of",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``score_many`` and ``ManyResult`` are imported on first use: they need NumPy, which
+    scoring one response (``msrelief score``, the API, a questionnaire page) does not."""
+    if name in ("ManyResult", "score_many"):
+        from msrelief.scoring import vector
+
+        value = getattr(vector, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

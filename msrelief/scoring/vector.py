@@ -22,7 +22,7 @@ from msrelief.scoring.definition import Definition
 from msrelief.scoring.engine import resolve
 from msrelief.scoring.errors import ScoringError
 from msrelief.scoring.plan import BAND_EPSILON, ItemRule, Plan, Recode, ScorePlan, format_number
-from msrelief.scoring.psqi import score_matrix
+from msrelief.scoring.psqi_matrix import score_matrix
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]

@@ -285,10 +285,18 @@ def preview_import(actor: User, text: str, fmt: str) -> ImportPreview:
     """Read ``text`` (``bibtex``, ``ris`` or ``csl-json``) and check every entry; saves nothing.
 
     Each problem names its entry: a parse error, a field that fails validation (a DOI, a year),
-    or a citation key that is already in the evidence base.
+    or a citation key that is already in the evidence base. Text holding a NUL character is
+    refused whole, naming its line.
     """
     _require_editor(actor)
     preview = ImportPreview()
+    if "\x00" in text:  # PostgreSQL cannot store it; no reference format has one
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        preview.errors.append(
+            f"line {line}: the file holds a NUL character (a zero byte), so it is not a text "
+            "file of references; export it again from the reference manager"
+        )
+        return preview
     try:
         items = import_ris(text, make_keys=True) if fmt == "ris" else import_references(text, fmt)
     except BibliographyError as error:

@@ -3,7 +3,10 @@
 Every entry point that parses JSON sent by a user (the API, CSL-JSON and FHIR Questionnaire
 imports, answer files on the command line) goes through :func:`loads`, so that code walking the
 result never meets a structure deep enough to exhaust the stack. ``NaN``, ``Infinity`` and
-numbers too large for a float are refused here too: JSON has no such values.
+numbers too large for a float are refused here too: JSON has no such values. So is a string
+holding the NUL character (written ``\u0000`` in JSON): it is never text a person wrote,
+PostgreSQL can store it neither in a text column nor in ``jsonb``, and Django's form fields
+refuse it in the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 
 from msrelief.lib.limits import MAX_JSON_DEPTH
 
-__all__ = ["JsonInputError", "loads", "nesting_depth"]
+__all__ = ["JsonInputError", "loads", "nesting_depth", "nul_character_at"]
 
 
 class JsonInputError(ValueError):
@@ -54,12 +57,37 @@ def nesting_depth(value: object, stop_above: int | None = None) -> int:
     return deepest
 
 
+def nul_character_at(value: object) -> str | None:
+    """Where the first string holding a NUL character is (``item[2].text``; ``the top level``
+    for a bare string), or None. Object keys are checked too: a key's place is its object's.
+
+    Walks without recursion, like :func:`nesting_depth`.
+    """
+    stack: list[tuple[object, str]] = [(value, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if "\x00" in node:
+                return path or "the top level"
+        elif isinstance(node, dict):
+            for key, child in reversed(list(node.items())):
+                if "\x00" in str(key):
+                    return f"a key of {path or 'the top-level object'}"
+                stack.append((child, f"{path}.{key}" if path else str(key)))
+        elif isinstance(node, list):
+            stack.extend(
+                (child, f"{path}[{index}]") for index, child in reversed(list(enumerate(node)))
+            )
+    return None
+
+
 def loads(text: str | bytes, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
     """Parse ``text`` as JSON, nested at most ``max_depth`` levels.
 
     Raises :class:`JsonInputError` with a one-line message for text that is not JSON (naming
-    the line and column), that is nested too deeply, that is not UTF-8, or that holds a number
-    outside the range of a float (or an integer of more than 4,300 digits).
+    the line and column), that is nested too deeply, that is not UTF-8, that holds a number
+    outside the range of a float (or an integer of more than 4,300 digits), or a string with
+    the NUL character in it (naming where).
     """
     too_deep = f"the JSON is nested more than {max_depth} levels deep (the limit)"
     try:
@@ -78,4 +106,9 @@ def loads(text: str | bytes, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
         raise JsonInputError(f"not valid JSON: {error}") from None
     if nesting_depth(data, stop_above=max_depth) > max_depth:
         raise JsonInputError(too_deep)
+    where = nul_character_at(data)
+    if where is not None:
+        raise JsonInputError(
+            f"the text at {where} holds a NUL character (\\u0000), which msrelief does not accept"
+        )
     return data

@@ -45,3 +45,10 @@ def test_the_schema_documents_the_edge_answers_of_every_operation(client, db):
                 assert "401" in answers, path
             if path.startswith("/api/fhir/"):
                 assert all("application/json" not in a.get("content", {}) for a in answers.values())
+
+
+def test_a_nul_character_in_a_body_is_a_400_naming_where_it_is(client, db):
+    body = '{"measure": "GEN", "rows": [{"study": "A\\u0000", "yi": 0.5, "vi": 0.04}]}'
+    response = client.post("/api/evidence/meta", body, content_type="application/json")
+    assert response.status_code == 400
+    assert "the text at rows[0].study holds a NUL character" in response.json()["detail"]

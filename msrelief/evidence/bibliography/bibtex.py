@@ -302,7 +302,7 @@ def _month_number(value: Any) -> int | None:
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip().lower()
-    if text.isdigit() and 1 <= int(text) <= 12:
+    if re.fullmatch(r"[0-9]{1,2}", text) and 1 <= int(text) <= 12:  # not "²", not 4,301 digits
         return int(text)
     return _MONTHS.index(text[:3]) + 1 if text[:3] in _MONTHS else None
 

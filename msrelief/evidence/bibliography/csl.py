@@ -121,9 +121,9 @@ def normalise_date(value: Any, *, entry: str, field: str) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise BibliographyError("a date must be an object", entry=entry, field=field)
     if "date-parts" not in value and isinstance(value.get("raw"), str):
-        parts = [int(p) for p in re.findall(r"\d+", value["raw"])[:3]]
-        if parts:
-            return {"date-parts": [parts]}
+        numbers = re.findall(r"\d+", value["raw"])[:3]
+        if numbers and all(len(number) <= 4 for number in numbers):  # a year has four digits
+            return {"date-parts": [[int(number) for number in numbers]]}
     if "date-parts" in value:
         ranges = value["date-parts"]
         if not isinstance(ranges, list) or not ranges:
@@ -144,8 +144,9 @@ def _date_parts(parts: Any, entry: str, field: str) -> list[int]:
         raise BibliographyError("date-parts must hold [year, month, day]", entry=entry, field=field)
     try:
         return [int(p) for p in parts]
-    except (TypeError, ValueError):
-        raise BibliographyError(f"date-parts {parts!r} are not whole numbers", entry=entry,
+    except (TypeError, ValueError, OverflowError):
+        shown = repr(parts) if len(repr(parts)) <= 60 else repr(parts)[:57] + "..."
+        raise BibliographyError(f"date-parts {shown} are not whole numbers", entry=entry,
                                 field=field) from None  # fmt: skip
 
 

@@ -191,10 +191,22 @@ def _issued_from_ris(record: Mapping[str, Any]) -> dict[str, Any] | None:
         value = _first(record, key)
         if value is None:
             continue
-        parts = [int(p) for p in value.split("/")[:3] if p.strip().isdigit()]
+        parts = _leading_numbers(value.split("/")[:3])
         if parts and len(str(parts[0])) == 4:
             return {"date-parts": [parts]}
     return None
+
+
+def _leading_numbers(pieces: list[str]) -> list[int]:
+    """Year, month and day up to the first piece that is not one: ``2020//15`` is 2020 alone,
+    not 2020 with its day 15 read as a month. Only ASCII digits, at most four: ``str.isdigit()``
+    also takes "²", and a run of thousands of digits, both of which ``int()`` refuses."""
+    numbers: list[int] = []
+    for piece in pieces:
+        if not re.fullmatch(r"[0-9]{1,4}", piece.strip()):
+            break
+        numbers.append(int(piece))
+    return numbers
 
 
 def _fill_keys(items: list[CslItem]) -> None:

@@ -67,3 +67,27 @@ def test_ris_records_without_an_id_get_a_key(clinic_admin):
 def test_a_therapist_cannot_import(therapist):
     with pytest.raises(PermissionDenied):
         services.preview_import(therapist, GOOD, "bibtex")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "line"),
+    [
+        ("bibtex", GOOD.replace("Massage and sleep", "Massage\x00and sleep"), 11),
+        ("ris", RIS.replace("Reflexology", "Reflex\x00ology"), 3),
+    ],
+)
+def test_a_file_with_a_nul_character_is_refused_naming_its_line_and_nothing_is_saved(
+    clinic_admin, fmt, text, line
+):
+    """PostgreSQL cannot store the character: it was a server error there, not a message."""
+    with pytest.raises(ValidationError) as refused:
+        services.import_reference_file(clinic_admin, text, fmt)
+    assert refused.value.messages[0].startswith(f"line {line}: the file holds a NUL character")
+    assert not Reference.objects.exists()
+
+
+def test_csl_json_with_a_nul_character_in_a_field_is_refused_naming_the_field(clinic_admin):
+    text = '[{"id": "green2019", "type": "article-journal", "title": "Reflex\\u0000ology"}]'
+    with pytest.raises(ValidationError, match=r"the text at \[0\]\.title holds a NUL character"):
+        services.import_reference_file(clinic_admin, text, "csl-json")
+    assert not Reference.objects.exists()

@@ -163,3 +163,9 @@ def test_a_field_over_the_length_limit_is_refused_before_its_latex_is_decoded() 
         match=r"^entry 'k', field 'abstract': is 500,000 characters long; the limit is 20,000",
     ):
         import_bibtex("@article{k, title={T}, abstract={" + "a " * 250_000 + "}}")
+
+
+@pytest.mark.parametrize("month", ["²", "1" * 5000, "13"])
+def test_a_bibtex_month_that_is_not_one_to_twelve_is_left_out(month: str) -> None:
+    (item,) = import_bibtex(f"@article{{a2020, title={{A}}, year={{2020}}, month={{{month}}}}}")
+    assert item["issued"] == {"date-parts": [[2020]]}

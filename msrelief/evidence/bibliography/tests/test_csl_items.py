@@ -106,3 +106,17 @@ def test_normalising_does_not_change_the_callers_item() -> None:
 
 def test_bibliography_error_is_a_value_error() -> None:
     assert issubclass(BibliographyError, ValueError)
+
+
+def test_a_raw_date_of_thousands_of_digits_is_refused_as_a_date_not_a_server_error() -> None:
+    with pytest.raises(BibliographyError, match="a date needs date-parts or a literal"):
+        normalise_item({"id": "a", "type": "book", "title": "A", "issued": {"raw": "2" * 5000}})
+
+
+def test_date_parts_too_long_to_be_numbers_are_named_shortly() -> None:
+    with pytest.raises(BibliographyError) as refused:
+        normalise_item(
+            {"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [["2" * 5000]]}}
+        )
+    assert "are not whole numbers" in str(refused.value)
+    assert len(str(refused.value)) < 200

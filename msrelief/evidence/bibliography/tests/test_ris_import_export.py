@@ -156,3 +156,22 @@ def test_a_continued_line_before_any_tag_of_its_record_stays_in_that_record() ->
     )
     items = import_ris(text)
     assert [(item["id"], item["title"]) for item in items] == [("a", "First"), ("b", "Second")]
+
+
+@pytest.mark.parametrize(
+    ("date", "parts"),
+    [
+        ("2014/05/08/", [2014, 5, 8]),
+        ("2014//", [2014]),
+        ("2014//15", [2014]),  # the day is not read as a month
+        ("2014/²/01", [2014]),  # "²" is a digit to str.isdigit(), not to int()
+    ],
+)
+def test_a_ris_date_is_read_up_to_its_first_piece_that_is_not_a_number(date, parts) -> None:
+    (item,) = import_ris(f"TY  - JOUR\nID  - a2014\nTI  - A\nDA  - {date}\nER  - \n")
+    assert item["issued"] == {"date-parts": [parts]}
+
+
+def test_a_ris_year_of_thousands_of_digits_is_no_date_rather_than_a_server_error() -> None:
+    (item,) = import_ris(f"TY  - JOUR\nID  - a2014\nTI  - A\nPY  - {'9' * 5000}\nER  - \n")
+    assert "issued" not in item

@@ -3,12 +3,13 @@
 Each endpoint group (the meta-analysis page and its downloads, ``/api/evidence/meta``,
 ``/api/score/*``, the login and password-reset forms, the symptom diary's link page) allows
 ``settings.PUBLIC_POSTS_PER_MINUTE`` POST requests a minute from one client address
-(``MSRELIEF_RATE_LIMIT``; 0 turns the limit off). The API's operations are counted the same
-way through :mod:`msrelief.core.api_throttle`, kept apart so that the sign-in code, which
-counts here, does not import django-ninja (a tenth of a second of every command's start-up).
+(``MSRELIEF_RATE_LIMIT``; 0 turns the limit off).
 The next one is answered 429 with a plain message and a ``Retry-After`` header. The counting is
 django-ratelimit's (fixed one-minute windows, atomic increments in the cache); the setting is read
-at every request, so tests and operators can change it without a restart.
+at every request, so tests and operators can change it without a restart. The API's operations
+are counted the same way through :mod:`msrelief.core.api_throttle`, kept apart so that the
+sign-in code, which counts here, does not import django-ninja (a tenth of a second of every
+command's start-up).
 
 The count lives in the ``default`` cache. The built-in local-memory cache counts per process: a
 deployment that runs several processes sets ``MSRELIEF_CACHE_URL`` to a shared cache so that the

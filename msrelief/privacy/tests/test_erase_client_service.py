@@ -2,6 +2,7 @@
 tombstone with no personal data and the audit event of the erasure stay; the chain verifies."""
 
 import json
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -44,8 +45,12 @@ def test_the_tombstone_counts_what_went_and_holds_no_personal_data(full_client, 
     assert tombstone.removed["notifications.message"] >= 1
     assert tombstone.removed["accounts.user"] == 1
     text = json.dumps([str(getattr(tombstone, f.attname)) for f in Tombstone._meta.fields])
-    for personal in (name, EMAIL, notes, str(client.year_of_birth or "no-year")):
+    for personal in (name, EMAIL, notes):
         assert personal not in text
+    # The year of birth as a number of its own: the erasure time's microseconds (198033) may
+    # hold its digits, which made this test fail now and then.
+    assert client.year_of_birth is not None
+    assert not re.search(rf"(?<!\d){client.year_of_birth}(?!\d)", text)
 
 
 def test_a_login_the_audit_trail_names_is_blanked_and_switched_off(full_client, clinic_admin):

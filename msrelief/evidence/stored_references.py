@@ -1,8 +1,8 @@
 """Stored references read with one fixed ``SELECT``, with no app loaded: ``msrelief cite``.
 
 ``cite`` is run from scripts, one reference after another. Loading every app to read one row
-(``django.setup()``, most of it spent importing the passkey library and its cryptography) put
-its start-up at 0.6 s, over the 0.5 s goal of the short commands (docs/cli.md); through
+(``django.setup()``: every app's models, the passkey library with its cryptography among them)
+put its start-up at 0.6 s, over the 0.5 s goal of the short commands (docs/cli.md); through
 Django's database connection alone it is about 0.2 s. The rows become
 :class:`StoredReference` values, which format exactly as a
 :class:`~msrelief.evidence.models.Reference` does (:func:`msrelief.evidence.citations.formatted`

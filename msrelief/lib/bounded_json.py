@@ -58,25 +58,30 @@ def nesting_depth(value: object, stop_above: int | None = None) -> int:
 
 
 def nul_character_at(value: object) -> str | None:
-    """Where the first string holding a NUL character is (``item[2].text``; ``the top level``
-    for a bare string), or None. Object keys are checked too: a key's place is its object's.
+    """Where the first string holding a NUL character is, in the order the text gives them
+    (``item[2].text``; ``the top level`` for a bare string; ``a key of item`` for a key), or
+    None.
 
     Walks without recursion, like :func:`nesting_depth`.
     """
-    stack: list[tuple[object, str]] = [(value, "")]
+    # (node, its path, and for an object's member the key and the object's path)
+    stack: list[tuple[object, str, tuple[str, str] | None]] = [(value, "", None)]
     while stack:
-        node, path = stack.pop()
+        node, path, member = stack.pop()
+        if member is not None and "\x00" in member[0]:
+            return f"a key of {member[1] or 'the top-level object'}"
         if isinstance(node, str):
             if "\x00" in node:
                 return path or "the top level"
         elif isinstance(node, dict):
-            for key, child in reversed(list(node.items())):
-                if "\x00" in str(key):
-                    return f"a key of {path or 'the top-level object'}"
-                stack.append((child, f"{path}.{key}" if path else str(key)))
+            stack.extend(
+                (child, f"{path}.{key}" if path else str(key), (str(key), path))
+                for key, child in reversed(list(node.items()))
+            )
         elif isinstance(node, list):
             stack.extend(
-                (child, f"{path}[{index}]") for index, child in reversed(list(enumerate(node)))
+                (child, f"{path}[{index}]", None)
+                for index, child in reversed(list(enumerate(node)))
             )
     return None
 

@@ -18,3 +18,13 @@ def test_the_docs_page_loads_swagger_ui_from_its_own_static_files_with_no_inline
     inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", html)
     assert inline == []
     assert "script-src 'self'" in page["Content-Security-Policy"]
+
+
+def test_the_docs_page_sends_the_csrf_token_only_when_an_api_wide_auth_asks_for_it():
+    from ninja import NinjaAPI
+    from ninja.security import django_auth
+
+    from msrelief.api import docs
+
+    assert docs._csrf_needed(NinjaAPI(urls_namespace="plain")) is False
+    assert docs._csrf_needed(NinjaAPI(urls_namespace="staff", auth=django_auth)) is True

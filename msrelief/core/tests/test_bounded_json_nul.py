@@ -33,3 +33,9 @@ def test_the_first_nul_in_document_order_is_the_one_named():
     data = json.loads('{"a": ["ok", "\\u0000"], "b": "\\u0000"}')
     assert bounded_json.nul_character_at(data) == "a[1]"
     assert bounded_json.nul_character_at({"a": ["ok"], "b": 1.5}) is None
+    # A value before a key: the value is named, as it comes first in the text.
+    assert bounded_json.nul_character_at({"a": ["\x00"], "b\x00": 1}) == "a[0]"
+    assert (
+        bounded_json.nul_character_at({"a": 1, "b\x00": ["\x00"]})
+        == "a key of the top-level object"
+    )
